@@ -1,0 +1,1 @@
+export { default } from '@meridian/platform/testing/global-teardown';

@@ -1,0 +1,3 @@
+import { teardown } from './global-setup.js';
+
+export default teardown;

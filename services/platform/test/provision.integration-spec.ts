@@ -1,0 +1,20 @@
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../src/testing/postgres.js';
+
+describe('database provisioning', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(['crm']);
+  });
+  afterAll(async () => db?.drop());
+
+  it('gives the app role no superuser, no BYPASSRLS and no ownership', async () => {
+    const client = new pg.Client({ connectionString: db.urls.crm!.appUrl });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT rolsuper, rolbypassrls, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user',
+    );
+    await client.end();
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreatedb: false, rolcreaterole: false });
+  });
+});
