@@ -27,7 +27,7 @@ const common = {
   moduleNameMapper: {
     '^@meridian/platform$': '<rootDir>/services/platform/src/index.ts',
     '^@meridian/platform/testing$': '<rootDir>/services/platform/src/testing/index.ts',
-    '^@meridian/proto$': '<rootDir>/proto/gen/index.ts',
+    '^@meridian/proto$': '<rootDir>/proto/paths.ts',
     '^@meridian/proto/(.*)$': '<rootDir>/proto/gen/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

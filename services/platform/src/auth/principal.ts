@@ -1,0 +1,13 @@
+/** Workspace roles, most to least privileged. */
+export const ROLES = ['owner', 'admin', 'manager', 'member', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: resolved from an access token by the auth guard. */
+export interface Principal {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  sessionId?: string;
+}
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

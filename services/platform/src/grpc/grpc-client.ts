@@ -1,0 +1,61 @@
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { protoPath } from '@meridian/proto';
+import { DomainError } from '../errors/domain-error.js';
+import { codeFromGrpcStatus } from '../errors/error-mapping.js';
+import { currentContext } from '../logging/request-context.js';
+import { contextToMetadata } from './grpc-metadata.js';
+import { PROTO_LOADER_OPTIONS } from './grpc-server.js';
+
+export interface GrpcClientConfig {
+  /** host:port of the target service. */
+  address: string;
+  /** Proto file relative to proto/, e.g. 'crm/v1/contact_service.proto'. */
+  protoFile: string;
+  /** Fully qualified service, e.g. 'crm.v1.ContactService'. */
+  service: string;
+  deadlineMs: number;
+}
+
+type UnaryMethod = (req: unknown, md: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: unknown) => void) => void;
+
+/**
+ * A unary gRPC client that always sets a deadline and forwards the current tenant,
+ * user, correlation id and trace context as metadata. Errors come back as DomainErrors.
+ */
+export class GrpcClient {
+  private readonly client: grpc.Client;
+
+  constructor(private readonly config: GrpcClientConfig) {
+    const definition = protoLoader.loadSync(protoPath(config.protoFile), PROTO_LOADER_OPTIONS);
+    const pkg = grpc.loadPackageDefinition(definition);
+    const ctor = config.service.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], pkg) as
+      | grpc.ServiceClientConstructor
+      | undefined;
+    if (!ctor) throw new Error(`Service ${config.service} is not in ${config.protoFile}`);
+    this.client = new ctor(config.address, grpc.credentials.createInsecure(), {
+      'grpc.keepalive_time_ms': 30_000,
+      'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+    });
+  }
+
+  /** Calls `method` with the current context; `workspaceId` overrides it (event handlers). */
+  call<Req, Res>(method: string, request: Req, options: { workspaceId?: string; deadlineMs?: number } = {}): Promise<Res> {
+    const ctx = currentContext();
+    const md = contextToMetadata(ctx ? { ...ctx, ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}) } : undefined);
+    if (!ctx && options.workspaceId) md.set('x-workspace-id', options.workspaceId);
+    const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
+    if (typeof fn !== 'function') return Promise.reject(new Error(`Unknown method ${this.config.service}.${method}`));
+    const deadline = new Date(Date.now() + (options.deadlineMs ?? this.config.deadlineMs));
+    return new Promise<Res>((resolve, reject) => {
+      fn.call(this.client, request, md, { deadline }, (err, res) => {
+        if (err) reject(new DomainError(codeFromGrpcStatus(err.code), err.details || err.message));
+        else resolve(res as Res);
+      });
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
