@@ -1,0 +1,89 @@
+import {
+  createApi,
+  fetchBaseQuery,
+  type BaseQueryFn,
+  type FetchArgs,
+  type FetchBaseQueryError,
+} from '@reduxjs/toolkit/query/react';
+import { loggedOut, sessionStarted, type AuthState } from '../features/auth/authSlice';
+import type { AuthResponse } from '../features/auth/types';
+
+export const apiBaseUrl = '/api/v1';
+
+interface StateWithAuth {
+  auth: AuthState;
+}
+
+const rawBaseQuery = fetchBaseQuery({
+  baseUrl: apiBaseUrl,
+  prepareHeaders: (headers, { getState }) => {
+    const token = (getState() as StateWithAuth).auth.session?.accessToken;
+    if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return headers;
+  },
+});
+
+// Auth endpoints answer 401 for bad credentials; that must reach the form, not trigger a refresh.
+const isAuthRequest = (args: string | FetchArgs) =>
+  (typeof args === 'string' ? args : args.url).startsWith('/auth/');
+
+// One refresh at a time: parallel 401s wait for the same refresh instead of each rotating
+// the refresh token (which the server treats as reuse and revokes the family).
+type RefreshOutcome = 'refreshed' | 'rejected' | 'unreachable';
+let refreshInFlight: Promise<RefreshOutcome> | null = null;
+
+async function refreshSession(
+  api: Parameters<BaseQueryFn>[1],
+  extraOptions: Parameters<BaseQueryFn>[2],
+): Promise<RefreshOutcome> {
+  const refreshToken = (api.getState() as StateWithAuth).auth.session?.refreshToken;
+  if (!refreshToken) return 'rejected';
+  const result = await rawBaseQuery(
+    { url: '/auth/refresh', method: 'POST', body: { refreshToken } },
+    api,
+    extraOptions,
+  );
+  if (result.data) {
+    api.dispatch(sessionStarted(result.data as AuthResponse));
+    return 'refreshed';
+  }
+  // A network failure or a 5xx says nothing about the session: keep the user signed in.
+  const status = result.error?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? 'rejected' : 'unreachable';
+}
+
+export const baseQueryWithReauth: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = async (
+  args,
+  api,
+  extraOptions,
+) => {
+  const tokenUsed = (api.getState() as StateWithAuth).auth.session?.accessToken;
+  let result = await rawBaseQuery(args, api, extraOptions);
+  if (result.error?.status !== 401 || isAuthRequest(args)) return result;
+
+  // Another request may already have refreshed while this one was in flight.
+  const tokenNow = (api.getState() as StateWithAuth).auth.session?.accessToken;
+  const outcome: RefreshOutcome =
+    tokenNow && tokenNow !== tokenUsed
+      ? 'refreshed'
+      : await (refreshInFlight ??= refreshSession(api, extraOptions).finally(() => {
+          refreshInFlight = null;
+        }));
+
+  if (outcome === 'unreachable') return result;
+  if (outcome === 'rejected') {
+    if ((api.getState() as StateWithAuth).auth.session) api.dispatch(loggedOut('expired'));
+    return result;
+  }
+  result = await rawBaseQuery(args, api, extraOptions);
+  if (result.error?.status === 401) api.dispatch(loggedOut('expired'));
+  return result;
+};
+
+/** The one API slice of the app; features add endpoints with `injectEndpoints`. */
+export const baseApi = createApi({
+  reducerPath: 'api',
+  baseQuery: baseQueryWithReauth,
+  tagTypes: ['Contact', 'ContactsCreatedReport'],
+  endpoints: () => ({}),
+});

@@ -1,0 +1,46 @@
+import type { SerializedError } from '@reduxjs/toolkit';
+import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
+
+/** RFC 9457 problem details as the Meridian API sends them. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Array<{ field: string; message: string }>;
+}
+
+export interface ApiErrorInfo {
+  /** HTTP status, or null when the server could not be reached / answered garbage. */
+  status: number | null;
+  /** The server's human-readable explanation, if any. */
+  detail: string | null;
+  /** Field-level validation messages keyed by field name. */
+  fieldErrors: Record<string, string>;
+}
+
+function isFetchBaseQueryError(error: unknown): error is FetchBaseQueryError {
+  return typeof error === 'object' && error !== null && 'status' in error;
+}
+
+function asProblem(data: unknown): Problem | null {
+  return typeof data === 'object' && data !== null ? (data as Problem) : null;
+}
+
+/** Normalises any RTK Query error into status, detail and per-field messages. */
+export function describeApiError(error: FetchBaseQueryError | SerializedError | undefined | unknown): ApiErrorInfo {
+  const info: ApiErrorInfo = { status: null, detail: null, fieldErrors: {} };
+  if (!isFetchBaseQueryError(error)) return info;
+  if (typeof error.status !== 'number') return info;
+
+  info.status = error.status;
+  const problem = asProblem(error.data);
+  if (!problem) return info;
+  info.detail = problem.detail ?? problem.title ?? null;
+  for (const item of problem.errors ?? []) {
+    if (item && typeof item.field === 'string' && !(item.field in info.fieldErrors)) {
+      info.fieldErrors[item.field] = item.message;
+    }
+  }
+  return info;
+}

@@ -1,0 +1,23 @@
+import type { Components, Theme } from '@mui/material/styles';
+
+export const dataDisplayCustomizations: Components<Theme> = {
+  MuiTableCell: {
+    styleOverrides: {
+      head: ({ theme }) => ({
+        fontWeight: 600,
+        color: (theme.vars ?? theme).palette.text.secondary,
+        backgroundColor: (theme.vars ?? theme).palette.background.paper,
+        whiteSpace: 'nowrap',
+      }),
+      root: { paddingTop: 10, paddingBottom: 10 },
+    },
+  },
+  MuiTableRow: {
+    styleOverrides: {
+      root: ({ theme }) => ({
+        '&:last-of-type td': { borderBottom: 0 },
+        '&:hover td': { backgroundColor: (theme.vars ?? theme).palette.action.hover },
+      }),
+    },
+  },
+};

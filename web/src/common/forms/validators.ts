@@ -1,0 +1,6 @@
+// Mirrors what the server checks, so most mistakes are caught before a round trip.
+// The server stays the authority: its field errors are shown the same way.
+const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export const isBlank = (value: string) => value.trim().length === 0;
+export const isEmail = (value: string) => emailPattern.test(value.trim());
