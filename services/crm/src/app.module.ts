@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type Logger } from '@meridian/platform';
+import type { CrmConfig } from './config.js';
+import { ContactEntity } from './contacts/contact.entity.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import { crmMigrations } from './migrations/index.js';
+
+@Module({})
+export class CrmAppModule {
+  static forRoot(config: CrmConfig, logger: Logger): DynamicModule {
+    return {
+      module: CrmAppModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'crm', config, logger, entities: [ContactEntity], migrations: crmMigrations }),
+        ContactsModule,
+      ],
+    };
+  }
+}

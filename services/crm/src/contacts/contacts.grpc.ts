@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { currentContext, NotFoundError, parseOrThrow } from '@meridian/platform';
+import {
+  ContactServiceControllerMethods,
+  type ContactServiceController,
+  type GetContactRequest,
+  type GetContactResponse,
+} from '@meridian/proto/crm/v1/contact_service';
+import { ContactsService } from './contacts.service.js';
+import { contactMapper } from './contact.mapper.js';
+import { contactIdSchema } from './dto/contact.schemas.js';
+
+/** crm.v1.ContactService for other services; the workspace comes from call metadata. */
+@Controller()
+@ContactServiceControllerMethods()
+export class ContactsGrpcController implements ContactServiceController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  async getContact(request: GetContactRequest): Promise<GetContactResponse> {
+    const workspaceId = currentContext()?.workspaceId;
+    if (!workspaceId) throw new NotFoundError('Contact');
+    const id = parseOrThrow(contactIdSchema, request.contactId);
+    return { contact: contactMapper.toMessage(await this.contacts.get(workspaceId, id)) };
+  }
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@meridian/platform';
+import { crmService } from './service.js';
+
+runServiceMain(crmService);

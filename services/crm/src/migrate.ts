@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@meridian/platform';
+import { crmService } from './service.js';
+
+runMigrateMain(crmService);

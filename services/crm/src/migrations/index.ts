@@ -1,0 +1,4 @@
+import { CreateContacts1732240100000 } from './1732240100000-create-contacts.js';
+
+/** Every migration of the crm schema, oldest first. Never edit one that has landed. */
+export const crmMigrations = [CreateContacts1732240100000];

@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessTokenVerifier, PlatformModule, type Logger } from '@meridian/platform';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { RefreshTokenEntity } from './auth/refresh-token.entity.js';
+import { SessionTokens } from './auth/session-tokens.js';
+import type { UsersConfig } from './config.js';
+import { SigningKeyStore } from './keys/signing-key.store.js';
+import { usersMigrations } from './migrations/index.js';
+import { UserEntity } from './users/user.entity.js';
+import { MembershipEntity, WorkspaceEntity } from './workspaces/workspace.entity.js';
+import { WorkspacesGrpcController } from './workspaces/workspaces.grpc.js';
+
+@Module({})
+export class UsersAppModule {
+  static forRoot(config: UsersConfig, logger: Logger): DynamicModule {
+    // One key store for signing and for verifying our own tokens locally (no JWKS round trip).
+    const keys = new SigningKeyStore(config.DATABASE_URL, config.AUTH_SIGNING_KEY_SECRET);
+    return {
+      module: UsersAppModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'users',
+          config,
+          logger,
+          entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity],
+          migrations: usersMigrations,
+          tokenVerifier: () => new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+        }),
+      ],
+      controllers: [AuthController, WorkspacesGrpcController],
+      providers: [
+        { provide: SigningKeyStore, useValue: keys },
+        {
+          provide: SessionTokens,
+          useValue: new SessionTokens(keys, {
+            issuer: config.AUTH_ISSUER,
+            audience: config.AUTH_AUDIENCE,
+            accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+            refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+            familyMaxDays: config.REFRESH_FAMILY_MAX_DAYS,
+          }),
+        },
+        AuthService,
+      ],
+    };
+  }
+}

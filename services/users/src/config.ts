@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { baseConfigSchema, sensitive } from '@meridian/platform';
+
+export const usersConfigSchema = baseConfigSchema.extend({
+  /** Encrypts the JWT signing keys at rest (AES-256-GCM); 32+ characters. */
+  AUTH_SIGNING_KEY_SECRET: sensitive(z.string().min(32)),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** Absolute lifetime of a refresh-token family, however often it rotates. */
+  REFRESH_FAMILY_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+});
+
+export type UsersConfig = z.infer<typeof usersConfigSchema>;

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@meridian/platform';
+import { usersService } from './service.js';
+
+runServiceMain(usersService);

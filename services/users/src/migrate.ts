@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@meridian/platform';
+import { usersService } from './service.js';
+
+runMigrateMain(usersService);
