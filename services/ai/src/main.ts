@@ -1,0 +1,4 @@
+import { runServiceMain } from '@meridian/platform';
+import { aiService } from './service.js';
+
+runServiceMain(aiService);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@meridian/platform';
+import { aiService } from './service.js';
+
+runMigrateMain(aiService);

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@meridian/platform';
+import { analyticsService } from './service.js';
+
+runServiceMain(analyticsService);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@meridian/platform';
+import { analyticsService } from './service.js';
+
+runMigrateMain(analyticsService);

@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ContactCreatedFact, DailyCount, Warehouse } from './warehouse.js';
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS contact_created (
+     event_id VARCHAR PRIMARY KEY,
+     workspace_id VARCHAR NOT NULL,
+     contact_id VARCHAR NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL)`,
+];
+
+/** The embedded warehouse: one DuckDB file, one connection (DuckDB serialises writes). */
+export class DuckDbWarehouse implements Warehouse {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string): Promise<DuckDbWarehouse> {
+    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    const instance = await DuckDBInstance.create(path, { TimeZone: 'UTC' });
+    const connection = await instance.connect();
+    for (const sql of SCHEMA) await connection.run(sql);
+    return new DuckDbWarehouse(instance, connection);
+  }
+
+  async recordContactCreated(fact: ContactCreatedFact): Promise<void> {
+    await this.connection.run(
+      `INSERT OR IGNORE INTO contact_created VALUES ($eventId, $workspaceId, $contactId, CAST($createdAt AS TIMESTAMPTZ))`,
+      { eventId: fact.eventId, workspaceId: fact.workspaceId, contactId: fact.contactId, createdAt: fact.createdAt.toISOString() },
+    );
+  }
+
+  async contactsCreatedPerDay(workspaceId: string, fromDay: string): Promise<DailyCount[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m-%d') AS day, count(*)::INTEGER AS count
+         FROM contact_created
+        WHERE workspace_id = $workspaceId AND created_at >= CAST($fromDay AS DATE)
+        GROUP BY day ORDER BY day`,
+      { workspaceId, fromDay },
+    );
+    return reader.getRowObjectsJson().map((r) => ({ day: String(r.day), count: Number(r.count) }));
+  }
+
+  async ping(): Promise<void> {
+    await this.connection.run('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@meridian/platform';
+import { communicationService } from './service.js';
+
+runServiceMain(communicationService);

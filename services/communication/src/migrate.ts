@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@meridian/platform';
+import { communicationService } from './service.js';
+
+runMigrateMain(communicationService);

@@ -1,0 +1,14 @@
+import type { ServiceDefinition } from '@meridian/platform';
+import { CommunicationAppModule } from './app.module.js';
+import { communicationConfigSchema } from './config.js';
+import { communicationMigrations } from './migrations/index.js';
+
+/** The communication service: email, SMS and chat channels (channel configuration so far). */
+export const communicationService: ServiceDefinition<typeof communicationConfigSchema> = {
+  name: 'communication',
+  title: 'Communication',
+  configSchema: communicationConfigSchema,
+  migrations: communicationMigrations,
+  module: (config, logger) => CommunicationAppModule.forRoot(config, logger),
+  grpc: { packages: ['communication.v1'], protoFiles: ['communication/v1/channel_service.proto'] },
+};

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@meridian/platform';
+import { workflowService } from './service.js';
+
+runServiceMain(workflowService);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@meridian/platform';
+import { workflowService } from './service.js';
+
+runMigrateMain(workflowService);
