@@ -1,0 +1,93 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { createProxyServer } from 'http-proxy-3';
+import { SERVICES, serviceForPath, type ServiceName } from './services.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export interface EdgeOptions {
+  port: number;
+  host: string;
+  webDir: string;
+  /** HTTP base URL of each service. */
+  targets: Record<ServiceName, string>;
+}
+
+const problem = (res: ServerResponse, status: number, title: string, detail: string) => {
+  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
+};
+
+/** Readiness of every service, as GET /api/v1/health reports it. */
+export async function servicesHealth(targets: Record<ServiceName, string>) {
+  const entries = await Promise.all(
+    SERVICES.map(async ({ name }) => {
+      try {
+        const res = await fetch(`${targets[name]}/readyz`, { signal: AbortSignal.timeout(3000) });
+        const body = (await res.json()) as { status?: string; checks?: unknown };
+        return [name, { status: res.ok ? 'ok' : 'unavailable', checks: body.checks }] as const;
+      } catch (err) {
+        return [name, { status: 'down', error: (err as Error).message }] as const;
+      }
+    }),
+  );
+  const services = Object.fromEntries(entries);
+  return { status: entries.every(([, s]) => s.status === 'ok') ? 'ok' : 'degraded', services };
+}
+
+/**
+ * The one local origin: /api/v1/* proxied by the prefix table, /api/v1/health aggregated,
+ * everything else the built web app (SPA fallback to index.html).
+ */
+export async function startEdge(options: EdgeOptions): Promise<Server> {
+  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
+  proxy.on('error', (_err, _req, res) => {
+    if (res && 'writeHead' in res && !res.headersSent) problem(res as ServerResponse, 502, 'Bad gateway', 'The service is not answering; it may still be starting.');
+  });
+
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(options.webDir, path));
+    const inside = file.startsWith(options.webDir);
+    const found = inside && (await stat(file).catch(() => undefined))?.isFile();
+    const target = found ? file : join(options.webDir, 'index.html');
+    const ext = extname(target);
+    const cache = found && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const exists = await stat(target).catch(() => undefined);
+    if (!exists) return problem(res, 404, 'Not found', 'The web app is not built; run npm run build.');
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache });
+    createReadStream(target).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/api/v1/health') {
+      void servicesHealth(options.targets).then((health) => {
+        res.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(health));
+      });
+      return;
+    }
+    const service = serviceForPath(path);
+    if (service) return proxy.web(req, res, { target: options.targets[service] });
+    if (path.startsWith('/api/')) return problem(res, 404, 'Not found', `No API route ${path}.`);
+    void serveStatic(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  return server;
+}

@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { freePort } from '@meridian/platform/testing/free-port';
+import { provisionDatabase, startEmbeddedPostgres, type ServiceDatabaseUrls } from '@meridian/platform';
+import type { LauncherSettings } from './env.js';
+import type { LocalSecrets } from './secrets.js';
+import { SERVICES, type ServiceName } from './services.js';
+
+export interface LocalDatabase {
+  urls: Record<string, ServiceDatabaseUrls>;
+  stop(): Promise<void>;
+}
+
+/** Starts embedded Postgres (or uses MERIDIAN_POSTGRES_URL) and provisions roles and the database. */
+export async function startDatabase(settings: LauncherSettings, secrets: LocalSecrets, log: (l: string) => void): Promise<LocalDatabase> {
+  let superuserUrl = settings.postgresUrl;
+  let stop = async () => undefined as void;
+  if (!superuserUrl) {
+    const started = Date.now();
+    const pg = await startEmbeddedPostgres({ dataDir: join(settings.dataDir, 'postgres'), port: await freePort(), password: secrets.postgresPassword });
+    superuserUrl = pg.superuserUrl;
+    stop = () => pg.stop();
+    log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${join(settings.dataDir, 'postgres')} (${Date.now() - started} ms)`);
+  }
+  const urls = await provisionDatabase({
+    superuserUrl,
+    database: settings.database,
+    services: SERVICES.map((s) => s.name),
+    password: secrets.rolePassword,
+  });
+  return { urls, stop };
+}
+
+export interface ServicePorts {
+  http: number;
+  grpc: number;
+}
+
+export async function allocatePorts(): Promise<Record<ServiceName, ServicePorts>> {
+  const out = {} as Record<ServiceName, ServicePorts>;
+  for (const { name } of SERVICES) out[name] = { http: await freePort(), grpc: await freePort() };
+  return out;
+}
+
+/** The environment of one service process: the same variables a Helm chart sets. */
+export async function serviceEnv(
+  name: ServiceName,
+  settings: LauncherSettings,
+  secrets: LocalSecrets,
+  db: LocalDatabase,
+  ports: Record<ServiceName, ServicePorts>,
+): Promise<NodeJS.ProcessEnv> {
+  const urls = db.urls[name]!;
+  await mkdir(join(settings.dataDir, 'logs'), { recursive: true });
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'development',
+    LOG_LEVEL: settings.logLevel,
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(ports[name].http),
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(ports[name].grpc),
+    DATABASE_URL: urls.appUrl,
+    DATABASE_MIGRATION_URL: urls.migrationUrl,
+    EVENT_BUS: settings.eventBus,
+    PUBSUB_PROJECT_ID: settings.pubsubProjectId,
+    ...(settings.pubsubEmulatorHost ? { PUBSUB_EMULATOR_HOST: settings.pubsubEmulatorHost } : {}),
+    AUTH_JWKS_URL: `http://127.0.0.1:${ports.users.http}/api/v1/auth/jwks.json`,
+    ...(name === 'users' ? { AUTH_SIGNING_KEY_SECRET: secrets.signingKeySecret } : {}),
+    ...(name === 'workflow' ? { CRM_GRPC_URL: `127.0.0.1:${ports.crm.grpc}` } : {}),
+    ...(name === 'analytics' ? { DUCKDB_PATH: join(settings.dataDir, 'warehouse.duckdb') } : {}),
+    ...(name === 'communication' && process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}),
+    ...(process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? { OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+  };
+}
