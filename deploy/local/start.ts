@@ -16,7 +16,8 @@ async function waitUntilHealthy(targets: Record<ServiceName, string>, timeoutMs:
     const health = await servicesHealth(targets);
     if (health.status === 'ok') return;
     if (Date.now() > deadline) {
-      const down = Object.entries(health.services).filter(([, s]) => s.status !== 'ok').map(([n]) => n);
+      const services = health.services as Record<string, { status: string }>;
+      const down = Object.entries(services).filter(([, s]) => s.status !== 'ok').map(([n]) => n);
       throw new Error(`services not ready after ${timeoutMs / 1000} s: ${down.join(', ')} (see their logs)`);
     }
     await new Promise((r) => setTimeout(r, 300));
