@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { EventBus } from './event-bus.js';
 import type { EventEnvelope } from './event-envelope.js';
+import { PgListener } from './pg-listener.js';
 import { outboxChannel, safeIdent } from './sql-ident.js';
 import { WakeSignal, backoffMs, errorText } from './timing.js';
 
@@ -40,15 +41,18 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly wake = new WakeSignal();
+  /** Cut short only by stop(): failure backoff must not be skipped by NOTIFY wake-ups. */
+  private readonly stopped = new WakeSignal();
+  private lastBatchFailed = false;
   private running = false;
   private loop: Promise<void> | undefined;
-  private listener: pg.PoolClient | undefined;
-  private listenerRetry: NodeJS.Timeout | undefined;
+  private readonly listener: PgListener;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.schema = safeIdent(options.schema);
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.listener = new PgListener(options.pool, outboxChannel(this.schema), () => this.wake.wake(), options.logger, this.pollIntervalMs);
   }
 
   /** Publishes up to one batch; returns how many rows were published. */
@@ -100,6 +104,7 @@ export class OutboxRelay {
       logger.warn({ err: batchError, schema: this.schema }, 'outbox batch publish failed; retrying row by row');
     }
     let done = 0;
+    this.lastBatchFailed = true;
     for (const row of rows) {
       try {
         await bus.publish([row.envelope]);
@@ -114,6 +119,7 @@ export class OutboxRelay {
       await this.markPublished(client, [row.seq]);
       done += 1;
     }
+    if (done === rows.length) this.lastBatchFailed = false;
     return done;
   }
 
@@ -129,7 +135,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen();
+    await this.listener.start();
     this.loop = this.run();
   }
 
@@ -138,73 +144,31 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.wake.wake();
-    if (this.listenerRetry) clearTimeout(this.listenerRetry);
+    this.stopped.wake();
     await this.loop;
-    await this.unlisten();
+    await this.listener.stop();
   }
 
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {
+        this.lastBatchFailed = false;
         const published = await this.drainOnce();
+        if (this.lastBatchFailed) {
+          // The bus refused a row: back off (bounded) instead of retrying on every NOTIFY.
+          failures += 1;
+          await this.stopped.sleep(backoffMs(failures, this.pollIntervalMs, 30_000));
+          continue;
+        }
         failures = 0;
         if (published === this.batchSize) continue;
-        // A partial batch can also mean a row failed: the poll interval paces its retry.
         await this.wake.sleep(this.pollIntervalMs);
       } catch (error) {
         failures += 1;
         this.options.logger.error({ err: error, schema: this.schema }, 'outbox relay drain failed');
-        await this.wake.sleep(backoffMs(failures, this.pollIntervalMs, 30_000));
+        await this.stopped.sleep(backoffMs(failures, this.pollIntervalMs, 30_000));
       }
     }
-  }
-
-  /** Dedicated connection for LISTEN; on loss it reconnects, polling covers the gap. */
-  private async listen(): Promise<void> {
-    const { pool, logger } = this.options;
-    try {
-      const client = await pool.connect();
-      this.listener = client;
-      client.on('notification', () => this.wake.wake());
-      client.on('error', (error) => {
-        logger.warn({ err: error, schema: this.schema }, 'outbox LISTEN connection lost; reconnecting');
-        this.dropListener(error);
-        this.scheduleListen();
-      });
-      await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
-      // Rows committed while we were not listening are drained now.
-      this.wake.wake();
-    } catch (error) {
-      logger.warn({ err: error, schema: this.schema }, 'outbox LISTEN failed; polling until it reconnects');
-      this.dropListener(error);
-      this.scheduleListen();
-    }
-  }
-
-  private scheduleListen(): void {
-    if (!this.running || this.listenerRetry) return;
-    this.listenerRetry = setTimeout(() => {
-      this.listenerRetry = undefined;
-      if (this.running) void this.listen();
-    }, this.pollIntervalMs);
-  }
-
-  private dropListener(error?: unknown): void {
-    const client = this.listener;
-    this.listener = undefined;
-    if (client) {
-      client.removeAllListeners('notification');
-      client.release(error instanceof Error ? error : true);
-    }
-  }
-
-  private async unlisten(): Promise<void> {
-    const client = this.listener;
-    if (!client) return;
-    this.listener = undefined;
-    client.removeAllListeners('notification');
-    await client.query(`UNLISTEN *`).catch(() => undefined);
-    client.release();
   }
 }
