@@ -54,7 +54,8 @@ export async function servicesHealth(targets: Record<ServiceName, string>) {
 export async function startEdge(options: EdgeOptions): Promise<Server> {
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
   proxy.on('error', (_err, _req, res) => {
-    if (res && 'writeHead' in res && !res.headersSent) problem(res as ServerResponse, 502, 'Bad gateway', 'The service is not answering; it may still be starting.');
+    if (res && 'writeHead' in res && !res.headersSent)
+      problem(res as ServerResponse, 502, 'Bad gateway', 'The service is not answering; it may still be starting.');
   });
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse) => {

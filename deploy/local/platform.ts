@@ -17,7 +17,11 @@ export async function startDatabase(settings: LauncherSettings, secrets: LocalSe
   let stop = async () => undefined as void;
   if (!superuserUrl) {
     const started = Date.now();
-    const pg = await startEmbeddedPostgres({ dataDir: join(settings.dataDir, 'postgres'), port: await freePort(), password: secrets.postgresPassword });
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(settings.dataDir, 'postgres'),
+      port: await freePort(),
+      password: secrets.postgresPassword,
+    });
     superuserUrl = pg.superuserUrl;
     stop = () => pg.stop();
     log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${join(settings.dataDir, 'postgres')} (${Date.now() - started} ms)`);

@@ -34,7 +34,11 @@ export async function seedDemo(origin: string, login: DemoLogin): Promise<number
     const firstName = faker.person.firstName();
     const lastName = faker.person.lastName();
     const companyName = faker.helpers.arrayElement(companies);
-    const domain = companyName.toLowerCase().replace(/[^a-z]+/g, '').slice(0, 20) || 'example';
+    const domain =
+      companyName
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '')
+        .slice(0, 20) || 'example';
     return {
       firstName,
       lastName,

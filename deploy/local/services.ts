@@ -1,6 +1,17 @@
 /** The six services, in start order, with the public path prefixes each one serves. */
 export const SERVICES = [
-  { name: 'users', prefixes: ['/api/v1/auth', '/api/v1/users', '/api/v1/workspaces', '/api/v1/roles', '/api/v1/api-keys', '/api/v1/audit-log', '/api/v1/me'] },
+  {
+    name: 'users',
+    prefixes: [
+      '/api/v1/auth',
+      '/api/v1/users',
+      '/api/v1/workspaces',
+      '/api/v1/roles',
+      '/api/v1/api-keys',
+      '/api/v1/audit-log',
+      '/api/v1/me',
+    ],
+  },
   {
     name: 'crm',
     prefixes: [
@@ -29,7 +40,9 @@ export type ServiceName = (typeof SERVICES)[number]['name'];
 export function serviceForPath(path: string): ServiceName | undefined {
   for (const s of SERVICES) {
     for (const prefix of s.prefixes) {
-      if (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) {
+      if (
+        prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)
+      ) {
         return s.name;
       }
     }

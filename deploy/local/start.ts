@@ -17,7 +17,9 @@ async function waitUntilHealthy(targets: Record<ServiceName, string>, timeoutMs:
     if (health.status === 'ok') return;
     if (Date.now() > deadline) {
       const services = health.services as Record<string, { status: string }>;
-      const down = Object.entries(services).filter(([, s]) => s.status !== 'ok').map(([n]) => n);
+      const down = Object.entries(services)
+        .filter(([, s]) => s.status !== 'ok')
+        .map(([n]) => n);
       throw new Error(`services not ready after ${timeoutMs / 1000} s: ${down.join(', ')} (see their logs)`);
     }
     await new Promise((r) => setTimeout(r, 300));
@@ -32,7 +34,10 @@ async function main(): Promise<void> {
   const db = await startDatabase(settings, secrets, print);
   const ports = await allocatePorts();
   const supervisor = new Supervisor(join(settings.dataDir, 'logs'), print);
-  const targets = Object.fromEntries(SERVICES.map(({ name }) => [name, `http://127.0.0.1:${ports[name].http}`])) as Record<ServiceName, string>;
+  const targets = Object.fromEntries(SERVICES.map(({ name }) => [name, `http://127.0.0.1:${ports[name].http}`])) as Record<
+    ServiceName,
+    string
+  >;
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -48,7 +53,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   for (const { name } of SERVICES) {
-    supervisor.start({ name, script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'), env: await serviceEnv(name, settings, secrets, db, ports) });
+    supervisor.start({
+      name,
+      script: join(REPO_ROOT, 'services', name, 'dist', 'main.js'),
+      env: await serviceEnv(name, settings, secrets, db, ports),
+    });
   }
   const edge = await startEdge({ port: settings.port, host: settings.host, webDir: settings.webDir, targets });
   edge.on('close', () => void shutdown('edge closed'));

@@ -25,7 +25,8 @@ export class UsersAppModule {
           logger,
           entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity],
           migrations: usersMigrations,
-          tokenVerifier: () => new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+          tokenVerifier: () =>
+            new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
         }),
       ],
       controllers: [AuthController, WorkspacesGrpcController],

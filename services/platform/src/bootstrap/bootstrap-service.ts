@@ -37,7 +37,13 @@ export interface RunningService {
 
 /** Runs the service's migrations as the migrator role (also `npm run migrate`). */
 export async function migrateService(name: string, config: BaseConfig, migrations: Migrations, logger: Logger): Promise<string[]> {
-  return runMigrations({ migrationUrl: config.DATABASE_MIGRATION_URL, appRole: roleOf(config.DATABASE_URL), schema: name, migrations, logger });
+  return runMigrations({
+    migrationUrl: config.DATABASE_MIGRATION_URL,
+    appRole: roleOf(config.DATABASE_URL),
+    schema: name,
+    migrations,
+    logger,
+  });
 }
 
 /**

@@ -19,6 +19,10 @@ export function tenantTableSql(schema: string, table: string): { up: string[]; d
       `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`,
       `CREATE POLICY workspace_isolation ON ${t} USING (workspace_id = ${CURRENT_WORKSPACE_SQL}) WITH CHECK (workspace_id = ${CURRENT_WORKSPACE_SQL})`,
     ],
-    down: [`DROP POLICY IF EXISTS workspace_isolation ON ${t}`, `ALTER TABLE ${t} NO FORCE ROW LEVEL SECURITY`, `ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY`],
+    down: [
+      `DROP POLICY IF EXISTS workspace_isolation ON ${t}`,
+      `ALTER TABLE ${t} NO FORCE ROW LEVEL SECURITY`,
+      `ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY`,
+    ],
   };
 }

@@ -19,9 +19,7 @@ export const ERROR_MAPPING: Record<ErrorCode, Mapping> = {
   [ErrorCode.Internal]: { http: 500, title: 'Internal error', grpc: GrpcStatus.INTERNAL },
 };
 
-const BY_GRPC = new Map<number, ErrorCode>(
-  Object.entries(ERROR_MAPPING).map(([code, m]) => [m.grpc, code as ErrorCode]),
-);
+const BY_GRPC = new Map<number, ErrorCode>(Object.entries(ERROR_MAPPING).map(([code, m]) => [m.grpc, code as ErrorCode]));
 
 /** Domain code for a gRPC status received from another service. */
 export function codeFromGrpcStatus(status: number): ErrorCode {

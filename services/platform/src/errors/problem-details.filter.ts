@@ -35,11 +35,23 @@ export function toProblem(error: unknown): ProblemDetails {
     const body = error.getResponse();
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
     const code =
-      status === 404 ? ErrorCode.NotFound : status === 413 ? ErrorCode.ValidationFailed : status < 500 ? ErrorCode.ValidationFailed : ErrorCode.Internal;
+      status === 404
+        ? ErrorCode.NotFound
+        : status === 413
+          ? ErrorCode.ValidationFailed
+          : status < 500
+            ? ErrorCode.ValidationFailed
+            : ErrorCode.Internal;
     return { type: PROBLEM_BASE + `http-${status}`, title: error.name, status, detail, code };
   }
   const m = ERROR_MAPPING[ErrorCode.Internal];
-  return { type: PROBLEM_BASE + 'internal', title: m.title, status: 500, detail: 'An unexpected error occurred.', code: ErrorCode.Internal };
+  return {
+    type: PROBLEM_BASE + 'internal',
+    title: m.title,
+    status: 500,
+    detail: 'An unexpected error occurred.',
+    code: ErrorCode.Internal,
+  };
 }
 
 @Catch()

@@ -17,7 +17,12 @@ export interface GrpcClientConfig {
   deadlineMs: number;
 }
 
-type UnaryMethod = (req: unknown, md: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: unknown) => void) => void;
+type UnaryMethod = (
+  req: unknown,
+  md: grpc.Metadata,
+  opts: grpc.CallOptions,
+  cb: (err: grpc.ServiceError | null, res: unknown) => void,
+) => void;
 
 /**
  * A unary gRPC client that always sets a deadline and forwards the current tenant,
@@ -30,8 +35,7 @@ export class GrpcClient {
     const definition = protoLoader.loadSync(protoPath(config.protoFile), PROTO_LOADER_OPTIONS);
     const pkg = grpc.loadPackageDefinition(definition);
     const ctor = config.service.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], pkg) as
-      | grpc.ServiceClientConstructor
-      | undefined;
+      grpc.ServiceClientConstructor | undefined;
     if (!ctor) throw new Error(`Service ${config.service} is not in ${config.protoFile}`);
     this.client = new ctor(config.address, grpc.credentials.createInsecure(), {
       'grpc.keepalive_time_ms': 30_000,

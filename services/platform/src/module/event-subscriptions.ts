@@ -28,9 +28,8 @@ export class EventSubscriptions implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     for (const type of this.subscriberTypes) {
       const subscriber = this.moduleRef.get(type, { strict: false });
-      await this.bus.subscribe(
-        { consumer: this.service, types: subscriber.types, maxAttempts: subscriber.maxAttempts ?? 5 },
-        (event) => this.deliver(subscriber, event),
+      await this.bus.subscribe({ consumer: this.service, types: subscriber.types, maxAttempts: subscriber.maxAttempts ?? 5 }, (event) =>
+        this.deliver(subscriber, event),
       );
       this.logger.info({ context: 'EventSubscriptions', subscriber: type.name, types: subscriber.types }, 'Subscribed');
     }

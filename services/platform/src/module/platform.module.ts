@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import pg from 'pg';
@@ -12,7 +20,6 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
 import { createMetrics } from '../health/metrics.js';
 import type { ReadinessCheck } from '../health/readiness.js';
-import type { Logger } from '../logging/logger.js';
 import { DATA_SOURCE, EVENT_BUS, LOGGER, METRICS, PLATFORM_CONFIG, READINESS_CHECKS, SERVICE_NAME, TOKEN_VERIFIER } from '../tokens.js';
 import { DomainEvents } from './domain-events.js';
 import { EventSubscriptions, SUBSCRIBER_TYPES } from './event-subscriptions.js';

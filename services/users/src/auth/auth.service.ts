@@ -50,7 +50,9 @@ export class AuthService {
       });
     } catch (err) {
       if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictError('An account with this email already exists.', [{ field: 'email', message: 'This email is already registered.' }]);
+        throw new ConflictError('An account with this email already exists.', [
+          { field: 'email', message: 'This email is already registered.' },
+        ]);
       }
       throw err;
     }
@@ -114,7 +116,11 @@ export class AuthService {
     return this.db.inWorkspace(principal.workspaceId, async (m) => {
       const user = await m.findOneByOrFail(UserEntity, { id: principal.userId });
       const workspace = await m.findOneByOrFail(WorkspaceEntity, { id: principal.workspaceId });
-      return { user: { id: user.id, email: user.email, name: user.name }, workspace: { id: workspace.id, name: workspace.name }, role: principal.role };
+      return {
+        user: { id: user.id, email: user.email, name: user.name },
+        workspace: { id: workspace.id, name: workspace.name },
+        role: principal.role,
+      };
     });
   }
 

@@ -65,7 +65,12 @@ export class SessionTokens {
     });
     const accessToken = await this.keys.sign(
       { typ: ACCESS_TOKEN_TYPE, wid: subject.workspaceId, role: subject.role, sid: familyId },
-      { subject: subject.userId, issuer: this.settings.issuer, audience: this.settings.audience, ttlSeconds: this.settings.accessTtlSeconds },
+      {
+        subject: subject.userId,
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        ttlSeconds: this.settings.accessTtlSeconds,
+      },
     );
     return { accessToken, refreshToken, refreshId };
   }

@@ -25,7 +25,10 @@ export class SigningKeyStore {
     this.secret = createHash('sha256').update(secret).digest();
   }
 
-  async sign(claims: Record<string, unknown>, options: { subject: string; issuer: string; audience: string; ttlSeconds: number }): Promise<string> {
+  async sign(
+    claims: Record<string, unknown>,
+    options: { subject: string; issuer: string; audience: string; ttlSeconds: number },
+  ): Promise<string> {
     const key = await this.activeKey();
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })

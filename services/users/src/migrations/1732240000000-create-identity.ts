@@ -54,12 +54,15 @@ export class CreateIdentity1732240000000 implements MigrationInterface {
     await q.query(`CREATE POLICY own_memberships ON users.memberships FOR SELECT USING (user_id = ${CURRENT_USER_SQL})`);
     await q.query(`ALTER TABLE users.workspaces ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE users.workspaces FORCE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY workspace_isolation ON users.workspaces USING (id = ${CURRENT_WORKSPACE_SQL}) WITH CHECK (id = ${CURRENT_WORKSPACE_SQL})`);
+    await q.query(
+      `CREATE POLICY workspace_isolation ON users.workspaces USING (id = ${CURRENT_WORKSPACE_SQL}) WITH CHECK (id = ${CURRENT_WORKSPACE_SQL})`,
+    );
     for (const sql of outboxMigrationSql('users').up) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const sql of outboxMigrationSql('users').down) await q.query(sql);
-    for (const t of ['signing_keys', 'refresh_tokens', 'memberships', 'workspaces', 'users']) await q.query(`DROP TABLE IF EXISTS users.${t}`);
+    for (const t of ['signing_keys', 'refresh_tokens', 'memberships', 'workspaces', 'users'])
+      await q.query(`DROP TABLE IF EXISTS users.${t}`);
   }
 }

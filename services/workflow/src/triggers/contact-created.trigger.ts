@@ -21,7 +21,10 @@ export class ContactCreatedTrigger implements EventSubscriber {
     const contact = await this.contacts.getContact(event.workspaceId, event.subject);
     if (!contact) throw new Error(`crm returned no contact for ${event.subject}`);
     const label = `${contact.firstName} ${contact.lastName} <${contact.email}>`;
-    this.logger.info({ context: ContactCreatedTrigger.name, eventId: event.id, contactId: contact.id, contact: label }, 'Contact-created trigger observed');
+    this.logger.info(
+      { context: ContactCreatedTrigger.name, eventId: event.id, contactId: contact.id, contact: label },
+      'Contact-created trigger observed',
+    );
     await manager.insert(TriggerEntity, {
       eventId: event.id,
       workspaceId: event.workspaceId,

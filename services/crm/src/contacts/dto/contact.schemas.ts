@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
-const name = (label: string) => z.string({ error: `Enter a ${label}.` }).trim().min(1, `Enter a ${label}.`).max(200);
+const name = (label: string) =>
+  z
+    .string({ error: `Enter a ${label}.` })
+    .trim()
+    .min(1, `Enter a ${label}.`)
+    .max(200);
 
 /** Phones are stored in E.164; input must be international (+country code). */
 const phone = z
@@ -24,7 +29,12 @@ export const createContactSchema = z.object({
   lastName: name('last name'),
   email: z.string({ error: 'Enter an email address.' }).trim().toLowerCase().email('Enter a valid email address.').max(254),
   phone: phone.nullish().transform((v) => v ?? null),
-  companyName: z.string().trim().max(200).nullish().transform((v) => (v ? v : null)),
+  companyName: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 export type CreateContactInput = z.infer<typeof createContactSchema>;
 
