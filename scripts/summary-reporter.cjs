@@ -1,9 +1,18 @@
-// Prints the plain closing line CI reads ("N passed, N failed, N skipped"),
-// so a suite that skipped for a missing engine is counted as skipped, not passed.
+// Prints the plain closing line CI reads ("N passed, N failed, N skipped") and, under
+// scripts/test.js, records the counts so the final line covers every jest run.
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
 class SummaryReporter {
+  constructor(globalConfig) {
+    this.projects = (globalConfig.selectProjects || []).join('-') || 'all';
+  }
   onRunComplete(_contexts, results) {
-    const { numPassedTests: p, numFailedTests: f, numPendingTests: s, numTodoTests: t } = results;
-    process.stdout.write(`\njest: ${p} passed, ${f} failed, ${s + t} skipped\n`);
+    const { numPassedTests: passed, numFailedTests: failed, numPendingTests: p, numTodoTests: t, numRuntimeErrorTestSuites: broken } = results;
+    const summary = { passed, failed: failed + broken, skipped: p + t };
+    process.stdout.write(`\njest (${this.projects}): ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+    const dir = process.env.MERIDIAN_TEST_SUMMARY_DIR;
+    if (dir) writeFileSync(join(dir, `${this.projects === 'e2e' ? 'e2e' : 'unit-integration-contract'}.json`), JSON.stringify(summary));
   }
 }
 module.exports = SummaryReporter;
