@@ -7,6 +7,8 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /** Stable machine-readable reason, e.g. VALIDATION_FAILED, CONFLICT. */
+  code?: string;
   errors?: Array<{ field: string; message: string }>;
 }
 

@@ -2,17 +2,20 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppShell } from '../common/shell/AppShell';
 import { RedirectIfAuthenticated } from '../features/auth/components/RedirectIfAuthenticated';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
-import { LogInPage } from '../features/auth/pages/LogInPage';
-import { SignUpPage } from '../features/auth/pages/SignUpPage';
-import { ContactsPage } from '../features/contacts/pages/ContactsPage';
-import { HomePage } from '../features/home/pages/HomePage';
 
+// Pages load on demand so the first screen ships only what it shows (charts are heavy).
 export const routes: RouteObject[] = [
   {
     element: <RedirectIfAuthenticated />,
     children: [
-      { path: '/login', element: <LogInPage /> },
-      { path: '/signup', element: <SignUpPage /> },
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('../features/auth/pages/LogInPage')).LogInPage }),
+      },
+      {
+        path: '/signup',
+        lazy: async () => ({ Component: (await import('../features/auth/pages/SignUpPage')).SignUpPage }),
+      },
     ],
   },
   {
@@ -21,8 +24,14 @@ export const routes: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: '/contacts', element: <ContactsPage /> },
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }),
+          },
+          {
+            path: '/contacts',
+            lazy: async () => ({ Component: (await import('../features/contacts/pages/ContactsPage')).ContactsPage }),
+          },
         ],
       },
     ],

@@ -1,5 +1,5 @@
 import { en, type Messages } from './en';
-import { interpolate } from './format';
+import { formatMessage } from './format';
 import type { I18n } from './I18nContext';
 
 const catalogs: Record<string, Messages> = { en };
@@ -31,7 +31,7 @@ export function createI18n(locale: string): I18n {
 
   return {
     locale,
-    t: (key, params) => interpolate(messages[key] ?? en[key], params, locale),
+    t: (key, params) => formatMessage(messages[key] ?? en[key], params, locale),
     formatNumber: (value, options) => numberFormat(options).format(value),
     formatDate: (value, options = { dateStyle: 'medium' }) =>
       dateFormat(options).format(typeof value === 'string' ? new Date(value) : value),

@@ -1,6 +1,9 @@
+/** A plain message, or plural forms chosen by Intl.PluralRules from the `count` param. */
+export type MessageValue = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
+
 // English catalog — the source of truth for message keys. Other locales translate
 // these keys; a missing key falls back to English.
-export const en = {
+const catalog = {
   'app.name': 'Meridian',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',
@@ -28,7 +31,7 @@ export const en = {
   'validation.email': 'Enter a valid email address, like name@company.com',
   'validation.passwordLength': 'Use at least {min} characters',
   'validation.tooLong': 'Use at most {max} characters',
-  'validation.fixErrors': 'Please fix the highlighted fields.',
+  'validation.phone': 'Include the country code, e.g. +1 415 555 0100',
 
   'auth.email': 'Email',
   'auth.password': 'Password',
@@ -81,8 +84,8 @@ export const en = {
   'contacts.column.company': 'Company',
   'contacts.column.created': 'Created',
   'contacts.loadMore': 'Load more',
-  'contacts.showing': 'Showing {count} contacts',
-  'contacts.showingAll': 'Showing all {count} contacts',
+  'contacts.showing': { one: 'Showing {count} contact', other: 'Showing {count} contacts' },
+  'contacts.showingAll': { one: 'Showing {count} contact', other: 'Showing all {count} contacts' },
   'contacts.empty.title': 'No contacts yet',
   'contacts.empty.body': 'Create your first contact to start tracking the people you work with.',
   'contacts.loadError': 'Contacts could not be loaded.',
@@ -93,12 +96,14 @@ export const en = {
   'contacts.form.lastName': 'Last name',
   'contacts.form.email': 'Email',
   'contacts.form.phone': 'Phone',
+  'contacts.form.phone.help': 'With country code, e.g. +44 20 7946 0958',
   'contacts.form.companyName': 'Company',
   'contacts.form.submit': 'Create contact',
   'contacts.form.duplicateEmail': 'A contact with this email already exists.',
   'contacts.created': '{name} was added to your contacts',
   'contacts.created.view': 'View',
-} as const;
+} satisfies Record<string, MessageValue>;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type MessageKey = keyof typeof catalog;
+export type Messages = Record<MessageKey, MessageValue>;
+export const en: Messages = catalog;

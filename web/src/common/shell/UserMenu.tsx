@@ -10,7 +10,8 @@ import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useT } from '../../app/i18n';
-import { loggedOut, selectCurrentUser } from '../../features/auth/authSlice';
+import { selectCurrentUser } from '../../features/auth/authSlice';
+import { logOut } from '../../features/auth/logOut';
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -62,7 +63,7 @@ export function UserMenu() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
-            dispatch(loggedOut('user'));
+            void dispatch(logOut());
           }}
         >
           <ListItemIcon>

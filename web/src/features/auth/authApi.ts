@@ -27,6 +27,10 @@ export const authApi = baseApi.injectEndpoints({
       query: (body) => ({ url: '/auth/login', method: 'POST', body }),
       onQueryStarted: startSessionOnSuccess,
     }),
+    // Revokes the refresh token family server-side; the local session ends regardless.
+    logOut: build.mutation<void, void>({
+      query: () => ({ url: '/auth/logout', method: 'POST' }),
+    }),
   }),
 });
 

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../app/i18n';
 import type { FieldErrors } from '../../common/forms/useFieldErrors';
-import { isBlank, isEmail } from '../../common/forms/validators';
+import { isBlank, isEmail, isInternationalPhone } from '../../common/forms/validators';
 import type { CreateContactRequest } from './types';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -26,6 +26,7 @@ export function validateContact(values: ContactFormValues, t: Translate): FieldE
     if (isBlank(values[field])) errors[field] = t('validation.required', { field: t(contactFieldLabels[field]) });
   }
   if (!errors.email && !isEmail(values.email)) errors.email = t('validation.email');
+  if (!isBlank(values.phone) && !isInternationalPhone(values.phone)) errors.phone = t('validation.phone');
   return errors;
 }
 

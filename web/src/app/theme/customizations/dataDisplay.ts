@@ -14,10 +14,8 @@ export const dataDisplayCustomizations: Components<Theme> = {
   },
   MuiTableRow: {
     styleOverrides: {
-      root: ({ theme }) => ({
-        '&:last-of-type td': { borderBottom: 0 },
-        '&:hover td': { backgroundColor: (theme.vars ?? theme).palette.action.hover },
-      }),
+      // Rows are not clickable yet, so no hover highlight that would suggest they are.
+      root: { '&:last-of-type > .MuiTableCell-body': { borderBottom: 0 } },
     },
   },
 };

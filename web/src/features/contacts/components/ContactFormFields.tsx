@@ -1,6 +1,6 @@
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
-import { useT } from '../../../app/i18n';
+import { useT, type MessageKey } from '../../../app/i18n';
 import type { FieldErrors } from '../../../common/forms/useFieldErrors';
 import { contactFieldLabels, type ContactField, type ContactFormValues } from '../validation';
 
@@ -10,11 +10,18 @@ interface ContactFormFieldsProps {
   onChange: (field: ContactField, value: string) => void;
 }
 
-const layout: Array<{ field: ContactField; required: boolean; autoComplete: string; type?: string; half: boolean }> = [
+const layout: Array<{
+  field: ContactField;
+  required: boolean;
+  autoComplete: string;
+  type?: string;
+  half: boolean;
+  help?: MessageKey;
+}> = [
   { field: 'firstName', required: true, autoComplete: 'off', half: true },
   { field: 'lastName', required: true, autoComplete: 'off', half: true },
   { field: 'email', required: true, autoComplete: 'off', type: 'email', half: false },
-  { field: 'phone', required: false, autoComplete: 'off', type: 'tel', half: true },
+  { field: 'phone', required: false, autoComplete: 'off', type: 'tel', half: true, help: 'contacts.form.phone.help' },
   { field: 'companyName', required: false, autoComplete: 'off', half: true },
 ];
 
@@ -22,7 +29,7 @@ export function ContactFormFields({ values, errors, onChange }: ContactFormField
   const t = useT();
   return (
     <Grid container spacing={2}>
-      {layout.map(({ field, required, autoComplete, type, half }, index) => (
+      {layout.map(({ field, required, autoComplete, type, half, help }, index) => (
         <Grid key={field} size={{ xs: 12, sm: half ? 6 : 12 }}>
           <TextField
             name={field}
@@ -34,7 +41,7 @@ export function ContactFormFields({ values, errors, onChange }: ContactFormField
             autoComplete={autoComplete}
             autoFocus={index === 0}
             error={Boolean(errors[field])}
-            helperText={errors[field] ?? ' '}
+            helperText={errors[field] ?? (help ? t(help) : ' ')}
             slotProps={{ formHelperText: { 'data-testid': `${field}-helper` } as object }}
           />
         </Grid>

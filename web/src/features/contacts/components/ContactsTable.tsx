@@ -50,7 +50,7 @@ export function ContactsTable({ contacts, loading, footer }: ContactsTableProps)
         tabIndex={0}
         role="region"
         aria-label={t('contacts.tableLabel')}
-        sx={{ maxHeight: { xs: 'calc(100dvh - 240px)', sm: 'calc(100dvh - 260px)' }, minHeight: 200 }}
+        sx={{ maxHeight: { xs: 'calc(100dvh - 240px)', sm: 'calc(100dvh - 260px)' } }}
       >
         <Table stickyHeader size="small" aria-label={t('contacts.tableLabel')} sx={{ minWidth: 760 }}>
           <TableHead>

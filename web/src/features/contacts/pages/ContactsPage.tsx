@@ -20,7 +20,7 @@ export function ContactsPage() {
   const t = useT();
   useDocumentTitle(t('contacts.title'));
   const [creating, setCreating] = useState(false);
-  const { data, error, isLoading, isError, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } =
+  const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } =
     useListContactsInfiniteQuery();
 
   const contacts = data?.pages.flatMap((page) => page.data) ?? [];
@@ -31,9 +31,10 @@ export function ContactsPage() {
     </Button>
   );
 
-  const showEmpty = !isLoading && !(isError && !data) && contacts.length === 0;
+  const failed = Boolean(error) && !data;
+  const showEmpty = !isLoading && !failed && contacts.length === 0;
   let body;
-  if (isError && !data) {
+  if (failed) {
     const info = describeApiError(error);
     body = (
       <Box sx={{ p: 2 }}>

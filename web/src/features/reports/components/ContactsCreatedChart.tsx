@@ -17,7 +17,7 @@ const days = 14;
 
 export function ContactsCreatedChart() {
   const { t, formatDay, formatNumber } = useI18n();
-  const { data, error, isLoading, isError, isFetching, refetch } = useGetContactsCreatedQuery(undefined, {
+  const { data, error, isLoading, isFetching, refetch } = useGetContactsCreatedQuery(undefined, {
     pollingInterval: reportPollingIntervalMs,
     skipPollingIfUnfocused: true,
   });
@@ -37,7 +37,7 @@ export function ContactsCreatedChart() {
               {t('reports.contactsCreated.subtitle', { days })}
             </Typography>
           </div>
-          {!isLoading && !isError && (
+          {data && (
             <Box sx={{ textAlign: 'right' }}>
               <Typography variant="h2" component="p" data-testid="contacts-created-total">
                 {formatNumber(total)}
@@ -49,14 +49,14 @@ export function ContactsCreatedChart() {
           )}
         </Stack>
         <Box sx={{ mt: 2 }}>
-          {isLoading ? (
-            <Skeleton variant="rounded" height={240} aria-hidden />
-          ) : isError && !data ? (
+          {error && !data ? (
             <ErrorState
               message={describeApiError(error).status === null ? t('common.error.network') : t('common.error.unexpected')}
               onRetry={() => void refetch()}
               retrying={isFetching}
             />
+          ) : isLoading || !data ? (
+            <Skeleton variant="rounded" height={240} aria-hidden />
           ) : (
             <>
               <Box
