@@ -4,7 +4,7 @@ import type { EventBus } from './event-bus.js';
 import type { EventEnvelope } from './event-envelope.js';
 import { PgListener } from './pg-listener.js';
 import { outboxChannel, safeIdent } from './sql-ident.js';
-import { WakeSignal, backoffMs, errorText } from './timing.js';
+import { WakeSignal, backoffMs, errorText, sleepUnlessAborted } from './timing.js';
 
 export interface OutboxRelayOptions {
   /** Pool of the service's app role (subject to RLS; the relay policy opens all rows). */
@@ -42,7 +42,7 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly wake = new WakeSignal();
   /** Cut short only by stop(): failure backoff must not be skipped by NOTIFY wake-ups. */
-  private readonly stopped = new WakeSignal();
+  private stopped = new AbortController();
   private lastBatchFailed = false;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -63,10 +63,9 @@ export class OutboxRelay {
     try {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.outbox_relay', 'on', true)`);
-      const lock = await client.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
-        [`meridian.outbox.${this.schema}`],
-      );
+      const lock = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [
+        `meridian.outbox.${this.schema}`,
+      ]);
       if (!lock.rows[0]?.locked) {
         await client.query('COMMIT');
         return 0;
@@ -98,7 +97,10 @@ export class OutboxRelay {
     const { bus, logger } = this.options;
     try {
       await bus.publish(rows.map((row) => row.envelope));
-      await this.markPublished(client, rows.map((row) => row.seq));
+      await this.markPublished(
+        client,
+        rows.map((row) => row.seq),
+      );
       return rows.length;
     } catch (batchError) {
       logger.warn({ err: batchError, schema: this.schema }, 'outbox batch publish failed; retrying row by row');
@@ -109,10 +111,10 @@ export class OutboxRelay {
       try {
         await bus.publish([row.envelope]);
       } catch (error) {
-        await client.query(
-          `UPDATE ${this.schema}.outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
-          [row.seq, errorText(error)],
-        );
+        await client.query(`UPDATE ${this.schema}.outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [
+          row.seq,
+          errorText(error),
+        ]);
         logger.error({ err: error, schema: this.schema, eventId: row.id, seq: row.seq }, 'outbox publish failed');
         break;
       }
@@ -135,6 +137,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.stopped = new AbortController();
     await this.listener.start();
     this.loop = this.run();
   }
@@ -144,7 +147,7 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.wake.wake();
-    this.stopped.wake();
+    this.stopped.abort();
     await this.loop;
     await this.listener.stop();
   }
@@ -158,7 +161,7 @@ export class OutboxRelay {
         if (this.lastBatchFailed) {
           // The bus refused a row: back off (bounded) instead of retrying on every NOTIFY.
           failures += 1;
-          await this.stopped.sleep(backoffMs(failures, this.pollIntervalMs, 30_000));
+          await sleepUnlessAborted(backoffMs(failures, this.pollIntervalMs, 30_000), this.stopped.signal);
           continue;
         }
         failures = 0;
@@ -167,7 +170,7 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         this.options.logger.error({ err: error, schema: this.schema }, 'outbox relay drain failed');
-        await this.stopped.sleep(backoffMs(failures, this.pollIntervalMs, 30_000));
+        await sleepUnlessAborted(backoffMs(failures, this.pollIntervalMs, 30_000), this.stopped.signal);
       }
     }
   }

@@ -42,3 +42,17 @@ export function errorText(error: unknown, max = 4000): string {
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/** Sleeps `ms`, returning early once `signal` aborts (used so stop() never waits out a backoff). */
+export async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

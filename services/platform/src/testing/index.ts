@@ -1,2 +1,3 @@
 export * from './free-port.js';
 export * from './postgres.js';
+export * from './pubsub-emulator.js';

@@ -1,0 +1,11 @@
+export * from './event-envelope.js';
+export type * from './event-bus.js';
+export { createEventBus, type EventBusConfig } from './create-event-bus.js';
+export { newEvent, appendToOutbox, type NewEventInput } from './outbox.js';
+export { outboxMigrationSql } from './outbox-schema.js';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+export { processOnce } from './inbox.js';
+export type { SqlRunner } from './sql-runner.js';
+export { outboxChannel } from './sql-ident.js';
+export { PostgresEventBus, type PostgresEventBusOptions } from './postgres/postgres-event-bus.js';
+export { PubSubEventBus, type PubSubEventBusOptions } from './pubsub/pubsub-event-bus.js';
