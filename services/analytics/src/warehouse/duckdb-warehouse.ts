@@ -8,7 +8,7 @@ const SCHEMA = [
      event_id VARCHAR PRIMARY KEY,
      workspace_id VARCHAR NOT NULL,
      contact_id VARCHAR NOT NULL,
-     created_at TIMESTAMPTZ NOT NULL)`,
+     created_at TIMESTAMP NOT NULL)` // UTC; TIMESTAMPTZ needs the ICU extension, which cannot be downloaded here,
 ];
 
 /** The embedded warehouse: one DuckDB file, one connection (DuckDB serialises writes). */
@@ -20,7 +20,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   static async open(path: string): Promise<DuckDbWarehouse> {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
-    const instance = await DuckDBInstance.create(path, { TimeZone: 'UTC' });
+    const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
     for (const sql of SCHEMA) await connection.run(sql);
     return new DuckDbWarehouse(instance, connection);
@@ -28,14 +28,14 @@ export class DuckDbWarehouse implements Warehouse {
 
   async recordContactCreated(fact: ContactCreatedFact): Promise<void> {
     await this.connection.run(
-      `INSERT OR IGNORE INTO contact_created VALUES ($eventId, $workspaceId, $contactId, CAST($createdAt AS TIMESTAMPTZ))`,
-      { eventId: fact.eventId, workspaceId: fact.workspaceId, contactId: fact.contactId, createdAt: fact.createdAt.toISOString() },
+      `INSERT OR IGNORE INTO contact_created VALUES ($eventId, $workspaceId, $contactId, CAST($createdAt AS TIMESTAMP))`,
+      { eventId: fact.eventId, workspaceId: fact.workspaceId, contactId: fact.contactId, createdAt: fact.createdAt.toISOString().replace('T', ' ').replace('Z', '') },
     );
   }
 
   async contactsCreatedPerDay(workspaceId: string, fromDay: string): Promise<DailyCount[]> {
     const reader = await this.connection.runAndReadAll(
-      `SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m-%d') AS day, count(*)::INTEGER AS count
+      `SELECT strftime(created_at, '%Y-%m-%d') AS day, count(*)::INTEGER AS count
          FROM contact_created
         WHERE workspace_id = $workspaceId AND created_at >= CAST($fromDay AS DATE)
         GROUP BY day ORDER BY day`,

@@ -6,10 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, redactConfig, type BaseConfig, type baseConfigSchema } from '../config/config.js';
 import { runMigrations, roleOf, type Migrations } from '../database/data-source.js';
-import { GrpcExceptionFilter } from '../errors/grpc-exception.filter.js';
-import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { grpcServerOptions } from '../grpc/grpc-server.js';
-import { GrpcContextInterceptor } from '../grpc/grpc-context.interceptor.js';
 import { correlationMiddleware } from '../http/correlation.middleware.js';
 import { httpMetricsMiddleware } from '../http/http-metrics.middleware.js';
 import { createLogger, PinoNestLogger, type Logger } from '../logging/logger.js';
@@ -67,7 +64,6 @@ export async function startService<S extends typeof baseConfigSchema>(
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get<Metrics>(METRICS)));
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
   const openApi = SwaggerModule.createDocument(
     app,
@@ -76,9 +72,8 @@ export async function startService<S extends typeof baseConfigSchema>(
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   const grpcOptions = grpcServerOptions({ host: config.GRPC_HOST, port: config.GRPC_PORT, ...def.grpc });
-  const micro = app.connectMicroservice(grpcOptions, { inheritAppConfig: false });
-  micro.useGlobalFilters(new GrpcExceptionFilter(logger));
-  micro.useGlobalInterceptors(new GrpcContextInterceptor());
+  // Filters and interceptors are APP_FILTER/APP_INTERCEPTOR providers: they cover HTTP and gRPC alike.
+  app.connectMicroservice(grpcOptions, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const address = app.getHttpServer().address();

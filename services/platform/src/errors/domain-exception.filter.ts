@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { throwError, type Observable } from 'rxjs';
+import { toGrpcError } from './grpc-error.js';
 import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
 import { ERROR_MAPPING } from './error-mapping.js';
 
@@ -54,17 +56,25 @@ export function toProblem(error: unknown): ProblemDetails {
   };
 }
 
+/**
+ * The one exception filter of a hybrid service: HTTP errors become problem+json, gRPC
+ * errors a status code with the stable reason in metadata.
+ */
 @Catch()
-export class ProblemDetailsFilter implements ExceptionFilter {
+export class DomainExceptionFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
-  catch(error: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw error;
+  catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() === 'rpc') {
+      const mapped = toGrpcError(error);
+      if (mapped.code === ERROR_MAPPING[ErrorCode.Internal].grpc) this.logger.error({ err: error, context: 'DomainExceptionFilter' }, 'RPC failed');
+      return throwError(() => mapped);
+    }
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const problem = { ...toProblem(error), instance: req.originalUrl?.split('?')[0] };
-    if (problem.status >= 500) this.logger.error({ err: error, context: 'ProblemDetailsFilter' }, 'Request failed');
+    if (problem.status >= 500) this.logger.error({ err: error, context: 'DomainExceptionFilter' }, 'Request failed');
     if (error instanceof DomainError && error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

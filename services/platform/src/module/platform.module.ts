@@ -7,7 +7,9 @@ import {
   type OnApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { DomainExceptionFilter } from '../errors/domain-exception.filter.js';
+import { GrpcContextInterceptor } from '../grpc/grpc-context.interceptor.js';
 import type { DataSource } from 'typeorm';
 import pg from 'pg';
 import { AuthGuard } from '../auth/auth.guard.js';
@@ -117,6 +119,8 @@ export class PlatformModule {
           inject: [DATA_SOURCE, EVENT_BUS],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useFactory: () => new DomainExceptionFilter(logger) },
+        { provide: APP_INTERCEPTOR, useClass: GrpcContextInterceptor },
         { provide: SUBSCRIBER_TYPES, useValue: subscribers },
         DomainEvents,
         EventSubscriptions,

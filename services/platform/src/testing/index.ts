@@ -1,3 +1,4 @@
 export * from './free-port.js';
 export * from './postgres.js';
 export * from './pubsub-emulator.js';
+export * from './service-harness.js';
