@@ -15,6 +15,9 @@ import { inTenantTx, migrateOutbox, testLogger, waitFor } from '../events/suppor
  * the inbox, ordering per subject (also across retries), dead-lettering with the error
  * kept, and replay. Each test uses its own event domain (so its own topic and queues).
  */
+// google-auth probes the GCE metadata server even against the emulator; skip that here.
+process.env.METADATA_SERVER_DETECTION ??= 'none';
+
 const SERVICE = 'contract';
 const RETRY = { baseMs: 20, maxMs: 100 };
 

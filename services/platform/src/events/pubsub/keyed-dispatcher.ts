@@ -31,6 +31,7 @@ export class KeyedDispatcher {
   ) {}
 
   dispatch(key: string, message: Message): void {
+    if (this.keys.size > 1000) this.sweep();
     let state = this.keys.get(key);
     if (!state) {
       state = { queue: [], running: false };
@@ -51,6 +52,14 @@ export class KeyedDispatcher {
   /** Resolves when every key's current work is finished. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  /** Forgets idle keys whose block has expired, so blocked keys that go quiet do not pile up. */
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, state] of this.keys) {
+      if (!state.running && state.queue.length === 0 && (!state.blockedBy || state.blockedBy.until < now)) this.keys.delete(key);
+    }
   }
 
   private track(work: Promise<void>): void {

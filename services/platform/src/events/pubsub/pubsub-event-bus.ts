@@ -163,7 +163,13 @@ export class PubSubEventBus implements EventBus {
     return topic;
   }
 
+  /**
+   * Checks before creating: in production Terraform owns topics and subscriptions, and a
+   * role without create permission gets PERMISSION_DENIED from create even if they exist.
+   */
   private async ensureTopic(name: string): Promise<void> {
+    const [exists] = await this.pubsub.topic(name).exists();
+    if (exists) return;
     try {
       await this.pubsub.createTopic(name);
     } catch (error) {
@@ -172,6 +178,8 @@ export class PubSubEventBus implements EventBus {
   }
 
   private async ensureSubscription(topic: string, name: string, settings: Record<string, unknown>): Promise<void> {
+    const [exists] = await this.pubsub.subscription(name).exists();
+    if (exists) return;
     try {
       await this.pubsub.topic(topic).createSubscription(name, settings);
     } catch (error) {
@@ -207,6 +215,16 @@ export class PubSubEventBus implements EventBus {
     subscription.on('error', (error: unknown) =>
       this.options.logger.warn({ err: error, subscription: name }, 'Pub/Sub subscriber stream error'),
     );
+    // The client closes the subscriber when its streams end with a status it does not
+    // retry (the emulator ends them with UNKNOWN after dropping a message); reopen it.
+    subscription.on('close', () => {
+      if (this.stopped) return;
+      this.options.logger.warn({ subscription: name }, 'Pub/Sub subscriber closed unexpectedly; reopening');
+      const timer = setTimeout(() => {
+        if (!this.stopped && !subscription.isOpen) subscription.open();
+      }, 1000);
+      timer.unref();
+    });
     this.options.logger.info({ subscription: name, topic: topicName }, 'event subscription started');
     return active;
   }
