@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AccessTokenVerifier, PlatformModule, type Logger } from '@meridian/platform';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
@@ -10,6 +10,14 @@ import { usersMigrations } from './migrations/index.js';
 import { UserEntity } from './users/user.entity.js';
 import { MembershipEntity, WorkspaceEntity } from './workspaces/workspace.entity.js';
 import { WorkspacesGrpcController } from './workspaces/workspaces.grpc.js';
+
+@Injectable()
+class KeyStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(SigningKeyStore) private readonly keys: SigningKeyStore) {}
+  async onApplicationShutdown() {
+    await this.keys.close();
+  }
+}
 
 @Module({})
 export class UsersAppModule {
@@ -43,6 +51,7 @@ export class UsersAppModule {
           }),
         },
         AuthService,
+        KeyStoreLifecycle,
       ],
     };
   }

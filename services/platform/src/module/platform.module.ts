@@ -94,7 +94,11 @@ export class PlatformModule {
         },
         {
           provide: RELAY_POOL,
-          useFactory: () => new pg.Pool({ connectionString: config.DATABASE_URL, max: 2, application_name: `meridian-${service}-relay` }),
+          useFactory: () => {
+            const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2, application_name: `meridian-${service}-relay` });
+            pool.on('error', (err) => logger.warn({ err, context: 'OutboxRelay' }, 'Idle relay connection lost'));
+            return pool;
+          },
         },
         {
           provide: RELAY,

@@ -22,6 +22,8 @@ export class SigningKeyStore {
 
   constructor(databaseUrl: string, secret: string) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: 'meridian-users-keys' });
+    // An idle connection dropped by the server is replaced on next use; it must not crash the process.
+    this.pool.on('error', () => undefined);
     this.secret = createHash('sha256').update(secret).digest();
   }
 
