@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { findAccessibilityViolations, formatViolations } from './support/axe.js';
 import { launchChromium } from './support/browser.js';
 import { startPlatform, type Platform } from './support/platform.js';
 
@@ -28,6 +29,14 @@ let page: Page;
 
 async function shot(name: string) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** WCAG 2.2 A/AA as far as axe-core can tell, on the screen as it is now. */
+async function expectAccessible(screen: string) {
+  const violations = await findAccessibilityViolations(page);
+  if (violations.length > 0) {
+    throw new Error(`axe-core found accessibility violations on ${screen}:\n${formatViolations(violations)}`);
+  }
 }
 
 async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string) {
@@ -71,12 +80,14 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
     await field('email').fill(account.email);
     await field('password').fill(account.password);
     await shot('01-signup');
+    await expectAccessible('the sign-up page');
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Welcome, Erin' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('workspace-name').textContent()).toBe(account.workspaceName);
     await shot('02-home-after-signup');
+    await expectAccessible('Home');
   });
 
   it('shows the empty state on Contacts', async () => {
@@ -84,6 +95,7 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
     await page.waitForURL('**/contacts');
     await page.getByTestId('empty-state').getByText('No contacts yet').waitFor();
     await shot('03-contacts-empty');
+    await expectAccessible('the empty contacts list');
   });
 
   it('rejects a bad email inline, then creates the contact once fixed', async () => {
@@ -99,6 +111,7 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
     await emailHelper.getByText('Enter a valid email address').waitFor();
     expect(await field('email').getAttribute('aria-invalid')).toBe('true');
     await shot('04-create-invalid-email');
+    await expectAccessible('the create-contact dialog with an error');
 
     await field('email').fill(contact.email);
     await dialog.getByRole('button', { name: 'Create contact' }).click();
@@ -109,6 +122,7 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
     expect(await row.textContent()).toContain(contact.email);
     await page.getByText(`${contact.firstName} ${contact.lastName} was added to your contacts`).waitFor();
     await shot('05-contact-listed');
+    await expectAccessible('the contacts list');
   });
 
   it('counts the new contact in the Home chart', async () => {
@@ -127,7 +141,7 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
   });
 
   it('logs out, logs back in and still lists the contact', async () => {
-    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('button', { name: /account menu/i }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
     await shot('07-logged-out');

@@ -1,10 +1,11 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { PageLoader } from '../common/components/PageLoader';
 import { AppShell } from '../common/shell/AppShell';
 import { RedirectIfAuthenticated } from '../features/auth/components/RedirectIfAuthenticated';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 
 // Pages load on demand so the first screen ships only what it shows (charts are heavy).
-export const routes: RouteObject[] = [
+const pages: RouteObject[] = [
   {
     element: <RedirectIfAuthenticated />,
     children: [
@@ -39,6 +40,8 @@ export const routes: RouteObject[] = [
   // Unknown addresses land on Home (or /login when signed out) rather than a dead end.
   { path: '*', element: <Navigate to="/" replace /> },
 ];
+
+export const routes: RouteObject[] = [{ HydrateFallback: PageLoader, children: pages }];
 
 export function createAppRouter() {
   return createBrowserRouter(routes);

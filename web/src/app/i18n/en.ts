@@ -14,7 +14,7 @@ const catalog = {
   'nav.open': 'Open navigation',
 
   'shell.workspace': 'Workspace',
-  'shell.userMenu': 'Account menu for {name}',
+  'shell.userMenu': '{initials}: account menu for {name}',
   'shell.logOut': 'Log out',
   'theme.toDark': 'Switch to dark theme',
   'theme.toLight': 'Switch to light theme',

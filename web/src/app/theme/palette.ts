@@ -22,5 +22,7 @@ export const darkScheme: ColorSystemOptions = {
     divider: 'rgba(232, 235, 243, 0.14)',
     success: { main: '#66d48a' },
     error: { main: '#ff8a80' },
+    // Filled alerts (toasts) keep white text, so their backgrounds must stay dark enough.
+    Alert: { successFilledBg: '#1e6b38', successFilledColor: '#ffffff', errorFilledBg: '#b3261e', errorFilledColor: '#ffffff' },
   },
 };

@@ -32,7 +32,8 @@ export function UserMenu() {
       <IconButton
         id={buttonId}
         onClick={(event) => setAnchor(event.currentTarget)}
-        aria-label={t('shell.userMenu', { name: user.name })}
+        // The initials are the visible label, so the accessible name starts with them (WCAG 2.5.3).
+        aria-label={t('shell.userMenu', { initials: initials(user.name), name: user.name })}
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
