@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
 import { SERVICES, serviceForPath, type ServiceName } from './services.js';
@@ -52,7 +52,9 @@ export async function servicesHealth(targets: Record<ServiceName, string>) {
  * everything else the built web app (SPA fallback to index.html).
  */
 export async function startEdge(options: EdgeOptions): Promise<Server> {
-  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
+  // Keep-alive to the services: a new TCP connection per request would double the latency.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
+  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000, agent });
   proxy.on('error', (_err, _req, res) => {
     if (res && 'writeHead' in res && !res.headersSent)
       problem(res as ServerResponse, 502, 'Bad gateway', 'The service is not answering; it may still be starting.');
