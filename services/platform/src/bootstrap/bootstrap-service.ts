@@ -76,6 +76,10 @@ export async function startService<S extends typeof baseConfigSchema>(
   app.connectMicroservice(grpcOptions, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  // Longer than the edge's (and a load balancer's) idle keep-alive, so it never reuses a socket we just closed.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = app.getHttpServer().address();
   const httpUrl = `http://${config.HTTP_HOST}:${typeof address === 'object' && address ? address.port : config.HTTP_PORT}`;
   logger.info({ httpUrl, grpc: `${config.GRPC_HOST}:${config.GRPC_PORT}` }, 'Ready');
