@@ -8,7 +8,7 @@ import { PostgresEventBus } from '../../src/events/postgres/postgres-event-bus.j
 import { PubSubEventBus } from '../../src/events/pubsub/pubsub-event-bus.js';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/postgres.js';
 import { startPubSubEmulator, type PubSubEmulator } from '../../src/testing/pubsub-emulator.js';
-import { inTenantTx, migrateOutbox, testLogger, waitFor } from '../events/support.js';
+import { inTenantTx, migrateOutbox, testLogger, testPool, waitFor } from '../events/support.js';
 
 /**
  * The EventBus contract, run against every adapter: at-least-once delivery, dedupe with
@@ -27,7 +27,7 @@ let appPool: pg.Pool;
 beforeAll(async () => {
   db = await createTestDatabase([SERVICE]);
   await migrateOutbox(db, SERVICE);
-  appPool = new pg.Pool({ connectionString: db.urls[SERVICE]!.appUrl, max: 5 });
+  appPool = testPool(db.urls[SERVICE]!.appUrl);
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { OutboxRelay } from '../../src/events/outbox-relay.js';
 import { outboxMigrationSql } from '../../src/events/outbox-schema.js';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/postgres.js';
 import { RecordingBus } from './recording-bus.js';
-import { inTenantTx, migrateOutbox, testLogger, waitFor } from './support.js';
+import { inTenantTx, migrateOutbox, testLogger, testPool, waitFor } from './support.js';
 
 const SERVICE = 'crm';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,8 +25,8 @@ let owner: pg.Pool;
 beforeAll(async () => {
   db = await createTestDatabase([SERVICE]);
   await migrateOutbox(db, SERVICE);
-  app = new pg.Pool({ connectionString: db.urls[SERVICE]!.appUrl, max: 6 });
-  owner = new pg.Pool({ connectionString: db.superuserUrl, max: 2 });
+  app = testPool(db.urls[SERVICE]!.appUrl, 6);
+  owner = testPool(db.superuserUrl, 2);
 });
 
 afterAll(async () => {

@@ -9,6 +9,17 @@ export function testLogger(): Logger {
   return pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 }
 
+/**
+ * A pool for tests. pg-pool's end() resolves before the server has closed the sessions,
+ * so the suite's DROP DATABASE ... WITH (FORCE) can still terminate one of them (57P01);
+ * without an 'error' listener that would surface as an unhandled error in a random test.
+ */
+export function testPool(connectionString: string, max = 5): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /** Runs what a service's migration would: its schema, the outbox/inbox DDL, grants to the app role. */
 export async function migrateOutbox(db: TestDatabase, service: string, schema = service): Promise<void> {
   const client = new pg.Client({ connectionString: db.urls[service]!.migrationUrl });
