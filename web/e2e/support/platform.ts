@@ -54,9 +54,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(
-    `The platform was not healthy within ${timeoutMs / 1000} s (${lastProblem}).\n--- launcher output ---\n${output()}`,
-  );
+  throw new Error(`The platform was not healthy within ${timeoutMs / 1000} s (${lastProblem}).\n--- launcher output ---\n${output()}`);
 }
 
 /**

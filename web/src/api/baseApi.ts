@@ -1,10 +1,4 @@
-import {
-  createApi,
-  fetchBaseQuery,
-  type BaseQueryFn,
-  type FetchArgs,
-  type FetchBaseQueryError,
-} from '@reduxjs/toolkit/query/react';
+import { createApi, fetchBaseQuery, type BaseQueryFn, type FetchArgs, type FetchBaseQueryError } from '@reduxjs/toolkit/query/react';
 import { loggedOut, sessionStarted, type AuthState } from '../features/auth/authSlice';
 import type { AuthResponse } from '../features/auth/types';
 
@@ -24,25 +18,17 @@ const rawBaseQuery = fetchBaseQuery({
 });
 
 // Auth endpoints answer 401 for bad credentials; that must reach the form, not trigger a refresh.
-const isAuthRequest = (args: string | FetchArgs) =>
-  (typeof args === 'string' ? args : args.url).startsWith('/auth/');
+const isAuthRequest = (args: string | FetchArgs) => (typeof args === 'string' ? args : args.url).startsWith('/auth/');
 
 // One refresh at a time: parallel 401s wait for the same refresh instead of each rotating
 // the refresh token (which the server treats as reuse and revokes the family).
 type RefreshOutcome = 'refreshed' | 'rejected' | 'unreachable';
 let refreshInFlight: Promise<RefreshOutcome> | null = null;
 
-async function refreshSession(
-  api: Parameters<BaseQueryFn>[1],
-  extraOptions: Parameters<BaseQueryFn>[2],
-): Promise<RefreshOutcome> {
+async function refreshSession(api: Parameters<BaseQueryFn>[1], extraOptions: Parameters<BaseQueryFn>[2]): Promise<RefreshOutcome> {
   const refreshToken = (api.getState() as StateWithAuth).auth.session?.refreshToken;
   if (!refreshToken) return 'rejected';
-  const result = await rawBaseQuery(
-    { url: '/auth/refresh', method: 'POST', body: { refreshToken } },
-    api,
-    extraOptions,
-  );
+  const result = await rawBaseQuery({ url: '/auth/refresh', method: 'POST', body: { refreshToken } }, api, extraOptions);
   if (result.data) {
     api.dispatch(sessionStarted(result.data as AuthResponse));
     return 'refreshed';
@@ -52,11 +38,7 @@ async function refreshSession(
   return typeof status === 'number' && status >= 400 && status < 500 ? 'rejected' : 'unreachable';
 }
 
-export const baseQueryWithReauth: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = async (
-  args,
-  api,
-  extraOptions,
-) => {
+export const baseQueryWithReauth: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = async (args, api, extraOptions) => {
   const tokenUsed = (api.getState() as StateWithAuth).auth.session?.accessToken;
   let result = await rawBaseQuery(args, api, extraOptions);
   if (result.error?.status !== 401 || isAuthRequest(args)) return result;

@@ -14,8 +14,7 @@ export const theme = createTheme({
   colorSchemes: { light: lightScheme, dark: darkScheme },
   shape: { borderRadius: 8 },
   typography: {
-    fontFamily:
-      'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+    fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
     h1: { fontSize: '1.75rem', fontWeight: 700, letterSpacing: '-0.01em' },
     h2: { fontSize: '1.375rem', fontWeight: 700 },
     h3: { fontSize: '1.125rem', fontWeight: 600 },

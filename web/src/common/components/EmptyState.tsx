@@ -14,10 +14,7 @@ interface EmptyStateProps {
 
 export function EmptyState({ icon, title, description, action, headingLevel = 'h2' }: EmptyStateProps) {
   return (
-    <Stack
-      data-testid="empty-state"
-      sx={{ alignItems: 'center', textAlign: 'center', py: { xs: 5, sm: 8 }, px: 2, gap: 1.5 }}
-    >
+    <Stack data-testid="empty-state" sx={{ alignItems: 'center', textAlign: 'center', py: { xs: 5, sm: 8 }, px: 2, gap: 1.5 }}>
       {icon && (
         <Box
           aria-hidden

@@ -22,7 +22,11 @@ export function PageHeader({ title, subtitle, actions }: PageHeaderProps) {
           </Typography>
         )}
       </div>
-      {actions && <Stack direction="row" sx={{ gap: 1, flexShrink: 0 }}>{actions}</Stack>}
+      {actions && (
+        <Stack direction="row" sx={{ gap: 1, flexShrink: 0 }}>
+          {actions}
+        </Stack>
+      )}
     </Stack>
   );
 }

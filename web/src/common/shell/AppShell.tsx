@@ -40,7 +40,17 @@ export function AppShell() {
         href="#main"
         sx={{
           ...visuallyHiddenSx,
-          '&:focus': { clip: 'auto', width: 'auto', height: 'auto', margin: 0, zIndex: 2000, top: 8, left: 8, p: 1, bgcolor: 'background.paper' },
+          '&:focus': {
+            clip: 'auto',
+            width: 'auto',
+            height: 'auto',
+            margin: 0,
+            zIndex: 2000,
+            top: 8,
+            left: 8,
+            p: 1,
+            bgcolor: 'background.paper',
+          },
         }}
       >
         {t('app.skipToContent')}
@@ -63,12 +73,7 @@ export function AppShell() {
           <DrawerContent />
         </Drawer>
       </Box>
-      <Box
-        component="main"
-        id="main"
-        tabIndex={-1}
-        sx={{ flexGrow: 1, minWidth: 0, px: { xs: 2, sm: 3, lg: 4 }, pb: 6, outline: 'none' }}
-      >
+      <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, px: { xs: 2, sm: 3, lg: 4 }, pb: 6, outline: 'none' }}>
         <Toolbar />
         <Box sx={{ pt: 3, maxWidth: 1280, mx: 'auto' }}>
           <Outlet />

@@ -6,9 +6,7 @@ export const navigationCustomizations: Components<Theme> = {
       root: ({ theme }) => ({
         borderRadius: 8,
         '&.Mui-selected': {
-          backgroundColor: theme.vars
-            ? `rgba(${theme.vars.palette.primary.mainChannel} / 0.12)`
-            : alpha(theme.palette.primary.main, 0.12),
+          backgroundColor: theme.vars ? `rgba(${theme.vars.palette.primary.mainChannel} / 0.12)` : alpha(theme.palette.primary.main, 0.12),
           color: (theme.vars ?? theme).palette.primary.main,
           '& .MuiListItemIcon-root': { color: 'inherit' },
         },

@@ -84,7 +84,11 @@ export function LogInPage() {
     >
       <form ref={formRef} onSubmit={submit} noValidate aria-label={t('auth.logIn.title')}>
         <Stack sx={{ gap: 2 }}>
-          {formError && <Alert severity="error" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert severity="error" role="alert">
+              {formError}
+            </Alert>
+          )}
           {!formError && logoutReason === 'expired' && <Alert severity="info">{t('auth.sessionExpired')}</Alert>}
           <TextField {...fieldProps('email')} label={t('auth.email')} type="email" autoComplete="email" autoFocus />
           <PasswordField {...fieldProps('password')} label={t('auth.password')} autoComplete="current-password" />

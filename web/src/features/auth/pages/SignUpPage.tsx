@@ -77,7 +77,11 @@ export function SignUpPage() {
     >
       <form ref={formRef} onSubmit={submit} noValidate aria-label={t('auth.signUp.title')}>
         <Stack sx={{ gap: 2 }}>
-          {formError && <Alert severity="error" role="alert">{formError}</Alert>}
+          {formError && (
+            <Alert severity="error" role="alert">
+              {formError}
+            </Alert>
+          )}
           <TextField {...fieldProps('name')} label={t('auth.name')} autoComplete="name" autoFocus helperText={errors.name} />
           <TextField
             {...fieldProps('workspaceName')}

@@ -83,14 +83,7 @@ export function ContactCreateDialog({ open, onClose, offerViewInList = false }: 
   };
 
   return (
-    <Dialog
-      open={open}
-      onClose={isLoading ? undefined : onClose}
-      fullScreen={fullScreen}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby={titleId}
-    >
+    <Dialog open={open} onClose={isLoading ? undefined : onClose} fullScreen={fullScreen} fullWidth maxWidth="sm" aria-labelledby={titleId}>
       <form ref={formRef} onSubmit={submit} noValidate>
         <DialogTitle id={titleId}>{t('contacts.form.title')}</DialogTitle>
         <DialogContent sx={{ pt: '8px !important' }}>

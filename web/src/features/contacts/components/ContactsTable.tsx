@@ -56,10 +56,7 @@ export function ContactsTable({ contacts, loading, footer }: ContactsTableProps)
           <TableHead>
             <TableRow>
               {columns.map((column, index) => (
-                <TableCell
-                  key={column.key}
-                  sx={{ minWidth: column.minWidth, ...(index === 0 ? { ...stickyFirstColumn, zIndex: 3 } : {}) }}
-                >
+                <TableCell key={column.key} sx={{ minWidth: column.minWidth, ...(index === 0 ? { ...stickyFirstColumn, zIndex: 3 } : {}) }}>
                   {t(column.label)}
                 </TableCell>
               ))}

@@ -20,8 +20,7 @@ export function ContactsPage() {
   const t = useT();
   useDocumentTitle(t('contacts.title'));
   const [creating, setCreating] = useState(false);
-  const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } =
-    useListContactsInfiniteQuery();
+  const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListContactsInfiniteQuery();
 
   const contacts = data?.pages.flatMap((page) => page.data) ?? [];
   const openCreate = () => setCreating(true);
@@ -66,9 +65,7 @@ export function ContactsPage() {
               sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, px: 2, py: 1.5, borderTop: 1, borderColor: 'divider' }}
             >
               <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-                {hasNextPage
-                  ? t('contacts.showing', { count: contacts.length })
-                  : t('contacts.showingAll', { count: contacts.length })}
+                {hasNextPage ? t('contacts.showing', { count: contacts.length }) : t('contacts.showingAll', { count: contacts.length })}
               </Typography>
               {hasNextPage && (
                 <Button variant="outlined" onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>

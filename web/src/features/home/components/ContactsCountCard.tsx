@@ -29,7 +29,15 @@ export function ContactsCountCard({ onCreate }: { onCreate: () => void }) {
         <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5 }}>
           <Box
             aria-hidden
-            sx={{ display: 'grid', placeItems: 'center', width: 40, height: 40, borderRadius: 2, bgcolor: 'action.hover', color: 'primary.main' }}
+            sx={{
+              display: 'grid',
+              placeItems: 'center',
+              width: 40,
+              height: 40,
+              borderRadius: 2,
+              bgcolor: 'action.hover',
+              color: 'primary.main',
+            }}
           >
             <PeopleOutlined />
           </Box>

@@ -19,10 +19,7 @@ export function HomePage() {
 
   return (
     <>
-      <PageHeader
-        title={t('home.greeting', { name: firstName })}
-        subtitle={t('home.subtitle', { workspace: workspace?.name ?? '' })}
-      />
+      <PageHeader title={t('home.greeting', { name: firstName })} subtitle={t('home.subtitle', { workspace: workspace?.name ?? '' })} />
       <Grid container spacing={3}>
         <Grid size={{ xs: 12, md: 4 }}>
           <ContactsCountCard onCreate={() => setCreating(true)} />

@@ -23,6 +23,8 @@ export function ContactsCreatedChart() {
   });
   const series = useMemo(() => lastNDays(data?.data ?? [], days), [data]);
   const total = sumCounts(series);
+  // Few or no contacts: keep a readable 0–4 scale instead of a squashed or empty axis.
+  const yMax = Math.max(...series.map((point) => point.count), 0) < 4 ? 4 : undefined;
   const headingId = 'contacts-created-heading';
 
   return (
@@ -59,16 +61,12 @@ export function ContactsCreatedChart() {
             <Skeleton variant="rounded" height={240} aria-hidden />
           ) : (
             <>
-              <Box
-                role="img"
-                aria-label={t('reports.contactsCreated.chartLabel', { days, total })}
-                data-testid="contacts-created-chart"
-              >
+              <Box role="img" aria-label={t('reports.contactsCreated.chartLabel', { days, total })} data-testid="contacts-created-chart">
                 <BarChart
                   height={240}
                   dataset={series.map((point) => ({ label: formatDay(point.day), count: point.count }))}
                   xAxis={[{ scaleType: 'band', dataKey: 'label', tickLabelStyle: { fontSize: 11 } }]}
-                  yAxis={[{ tickMinStep: 1, width: 32 }]}
+                  yAxis={[{ min: 0, max: yMax, tickMinStep: 1, width: 32 }]}
                   series={[{ dataKey: 'count', label: t('reports.contactsCreated.series'), color: 'var(--mui-palette-primary-main)' }]}
                   hideLegend
                   grid={{ horizontal: true }}
