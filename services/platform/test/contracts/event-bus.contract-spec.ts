@@ -102,6 +102,22 @@ describe.each([postgres, pubsub])('EventBus contract: $name', (adapter) => {
     expect(seen.slice(0, 2)).toEqual([sent.id, sent.id]);
   });
 
+  it('runs every handler a consumer registered and skips types it did not ask for', async () => {
+    const { type, consumer } = scope();
+    const unwanted = type.replace('.updated.', '.deleted.'); // same domain, so the same topic
+    const first: string[] = [];
+    const second: string[] = [];
+    await bus.subscribe({ consumer, types: [type] }, async (received) => void first.push(received.id));
+    await bus.subscribe({ consumer, types: [type] }, async (received) => void second.push(received.id));
+    const subject = randomUUID();
+    const skipped = event(unwanted, subject);
+    const wanted = event(type, subject);
+    await bus.publish([skipped, wanted]);
+    await waitFor('both handlers', () => first.includes(wanted.id) && second.includes(wanted.id));
+    expect(first).toEqual([wanted.id]);
+    expect(second).toEqual([wanted.id]);
+  });
+
   it('has one effect for an event published twice, with the inbox', async () => {
     const { type, consumer } = scope();
     const subject = randomUUID();

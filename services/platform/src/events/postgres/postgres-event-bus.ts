@@ -140,7 +140,7 @@ export class PostgresEventBus implements EventBus {
         this.workers.set(name, worker);
       }
       worker.setMaxAttempts(maxAttempts);
-      types.forEach((type) => worker.setHandler(type, handler));
+      types.forEach((type) => worker.addHandler(type, handler));
       worker.start();
       this.options.logger.info({ subscription: name, topic, types: [...known] }, 'event subscription started');
     }

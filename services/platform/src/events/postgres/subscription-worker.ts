@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { EventHandler } from '../event-bus.js';
+import { HandlerRegistry } from '../handler-registry.js';
 import type { EventEnvelope } from '../event-envelope.js';
 import { WakeSignal, backoffMs, errorText } from '../timing.js';
 
@@ -38,7 +39,7 @@ interface ClaimedRow {
 export class SubscriptionWorker {
   private readonly wake = new WakeSignal();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly handlers = new Map<string, EventHandler>();
+  private readonly handlers = new HandlerRegistry();
   private running = false;
   private loop: Promise<void> | undefined;
 
@@ -48,8 +49,8 @@ export class SubscriptionWorker {
     private readonly logger: Logger,
   ) {}
 
-  setHandler(type: string, handler: EventHandler): void {
-    this.handlers.set(type, handler);
+  addHandler(type: string, handler: EventHandler): void {
+    this.handlers.add(type, handler);
   }
 
   setMaxAttempts(maxAttempts: number): void {
@@ -126,14 +127,13 @@ export class SubscriptionWorker {
       this.logger.error(log, 'event dead-lettered after its lease expired on the last attempt');
       return;
     }
-    const handler = this.handlers.get(row.type);
-    if (!handler) {
+    if (!this.handlers.has(row.type)) {
       // No handler in this process for the type any more: acknowledge and skip.
       await this.settle(row, 'done', null);
       return;
     }
     try {
-      await handler(row.envelope);
+      await this.handlers.run(row.envelope);
     } catch (error) {
       const text = errorText(error);
       if (row.attempts >= maxAttempts) {

@@ -2,6 +2,7 @@ import { PubSub, type Message, type Subscription, type Topic } from '@google-clo
 import type { Logger } from 'pino';
 import type { DeadLetter, EventBus, EventHandler, SubscriptionOptions } from '../event-bus.js';
 import { deadLetterName, subscriptionName, topicForType, type EventEnvelope } from '../event-envelope.js';
+import { HandlerRegistry } from '../handler-registry.js';
 import { backoffMs, errorText, sleepUnlessAborted } from '../timing.js';
 import { DeadLetterStore } from './dead-letter-store.js';
 import { KeyedDispatcher, type Outcome } from './keyed-dispatcher.js';
@@ -29,7 +30,7 @@ const ALREADY_EXISTS = 6;
 interface ActiveSubscription {
   name: string;
   subscription: Subscription;
-  handlers: Map<string, EventHandler>;
+  handlers: HandlerRegistry;
   maxAttempts: number;
   dispatcher: KeyedDispatcher;
 }
@@ -98,7 +99,7 @@ export class PubSubEventBus implements EventBus {
         this.active.set(name, active);
       }
       active.maxAttempts = maxAttempts;
-      active.handlers.set(type, handler);
+      active.handlers.add(type, handler);
     }
   }
 
@@ -207,7 +208,7 @@ export class PubSubEventBus implements EventBus {
     const active: ActiveSubscription = {
       name,
       subscription,
-      handlers: new Map(),
+      handlers: new HandlerRegistry(),
       maxAttempts,
       dispatcher: new KeyedDispatcher((message) => this.process(active, message), 30_000),
     };
@@ -244,11 +245,10 @@ export class PubSubEventBus implements EventBus {
   }
 
   private async process(active: ActiveSubscription, message: Message): Promise<Outcome> {
-    const handler = active.handlers.get(message.attributes.type ?? '')!;
     const attempt = (this.failures.get(message.id) ?? 0) + 1;
     const log = { subscription: active.name, eventId: message.attributes.id, messageId: message.id, attempt };
     try {
-      await handler(decodeEvent(message.data));
+      await active.handlers.run(decodeEvent(message.data));
       this.failures.delete(message.id);
       message.ack();
       return 'acked';
