@@ -2,7 +2,8 @@ import { createApi, fetchBaseQuery, type BaseQueryFn, type FetchArgs, type Fetch
 import { loggedOut, sessionStarted, type AuthState } from '../features/auth/authSlice';
 import type { AuthResponse } from '../features/auth/types';
 
-export const apiBaseUrl = '/api/v1';
+// Absolute so Request() also accepts it outside a browser (unit tests); same origin in the app.
+export const apiBaseUrl = new URL('/api/v1', globalThis.location?.href ?? 'http://localhost').href;
 
 interface StateWithAuth {
   auth: AuthState;
