@@ -15,7 +15,12 @@ const percentile = (sorted: number[], p: number): number =>
  * Runs `op` from `concurrency` workers for `seconds` (bounded also by `maxRequests`), after
  * a short warm-up. Each call gets its global sequence number.
  */
-export async function measure(op: (i: number) => Promise<void>, concurrency: number, seconds: number, maxRequests = 200_000): Promise<Measurement> {
+export async function measure(
+  op: (i: number) => Promise<void>,
+  concurrency: number,
+  seconds: number,
+  maxRequests = 200_000,
+): Promise<Measurement> {
   let seq = 0;
   const warmUntil = Date.now() + 500;
   while (Date.now() < warmUntil) await op(seq++);

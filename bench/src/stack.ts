@@ -25,13 +25,23 @@ export async function startStack(): Promise<RunningStack> {
   const port = await freePort();
   const dataDir = join(dir, 'data');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'deploy/dist/local/start.js')], {
-    env: { ...process.env, PORT: String(port), MERIDIAN_DATA_DIR: dataDir, MERIDIAN_POSTGRES_URL: pg.superuserUrl, MERIDIAN_SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MERIDIAN_DATA_DIR: dataDir,
+      MERIDIAN_POSTGRES_URL: pg.superuserUrl,
+      MERIDIAN_SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const ok = await fetch(`${origin}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error('the platform did not become healthy');
     await new Promise((r) => setTimeout(r, 300));

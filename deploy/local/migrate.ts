@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   try {
     for (const { name } of SERVICES) {
       const env = await serviceEnv(name, settings, secrets, db, ports);
-      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'services', name, 'dist', 'migrate.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'services', name, 'dist', 'migrate.js')], {
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const ok = r.status === 0;
       if (!ok) failed++;
       print(`${name}: ${ok ? 'migrated' : 'FAILED'}`);

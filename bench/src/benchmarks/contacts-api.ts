@@ -54,8 +54,11 @@ function rawOps(pool: pg.Pool, workspaceId: string, ids: string[]) {
         ]);
       }),
     get: (i: number) =>
-      tx((c) => c.query('SELECT * FROM crm.contacts WHERE id = $1 AND workspace_id = $2 LIMIT 1', [ids[i % ids.length], workspaceId])).then(() => undefined),
-    sampleIds: (n: number) => tx((c) => c.query<{ id: string }>('SELECT id FROM crm.contacts ORDER BY id LIMIT $1', [n])).then((r) => r.rows.map((x) => x.id)),
+      tx((c) => c.query('SELECT * FROM crm.contacts WHERE id = $1 AND workspace_id = $2 LIMIT 1', [ids[i % ids.length], workspaceId])).then(
+        () => undefined,
+      ),
+    sampleIds: (n: number) =>
+      tx((c) => c.query<{ id: string }>('SELECT id FROM crm.contacts ORDER BY id LIMIT $1', [n])).then((r) => r.rows.map((x) => x.id)),
     list: () =>
       tx((c) =>
         c.query('SELECT * FROM crm.contacts WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC LIMIT 61', [workspaceId]),
@@ -117,7 +120,10 @@ async function run({ scale, seconds }: BenchmarkOptions): Promise<BenchmarkResul
     await pool.end();
     const line = Object.entries(results)
       .flatMap(([op, byC]) =>
-        Object.entries(byC).map(([c, r]) => `${op === 'list' ? 'list-60' : op} ${c}: ${r.stack.rps} rps (p50 ${r.stack.p50Ms} ms, p99 ${r.stack.p99Ms} ms) vs raw pg ${r.rawPg.rps} rps = ${r.rpsRatio}x`),
+        Object.entries(byC).map(
+          ([c, r]) =>
+            `${op === 'list' ? 'list-60' : op} ${c}: ${r.stack.rps} rps (p50 ${r.stack.p50Ms} ms, p99 ${r.stack.p99Ms} ms) vs raw pg ${r.rawPg.rps} rps = ${r.rpsRatio}x`,
+        ),
       )
       .join('\n  ');
     return {

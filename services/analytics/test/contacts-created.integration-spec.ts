@@ -58,22 +58,41 @@ describe('contacts-created slice', () => {
     const b = await signUp('slice-b@example.com');
     const names = ['Ada', 'Grace', 'Katherine'];
     for (const n of names) {
-      const res = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: n, lastName: 'Test', email: `${n}@example.com` } });
+      const res = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+        token: a.token,
+        body: { firstName: n, lastName: 'Test', email: `${n}@example.com` },
+      });
       expect(res.status).toBe(201);
     }
-    await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: b.token, body: { firstName: 'Bea', lastName: 'B', email: 'bea@example.com' } });
+    await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: b.token,
+      body: { firstName: 'Bea', lastName: 'B', email: 'bea@example.com' },
+    });
 
     await eventually(async () => (await countToday(a.token)) === 3);
     await eventually(async () => (await countToday(b.token)) === 1);
 
-    const triggers = new GrpcClient({ address: `127.0.0.1:${workflow.grpcPort}`, protoFile: 'workflow/v1/trigger_service.proto', service: 'workflow.v1.TriggerService', deadlineMs: 2000 });
+    const triggers = new GrpcClient({
+      address: `127.0.0.1:${workflow.grpcPort}`,
+      protoFile: 'workflow/v1/trigger_service.proto',
+      service: 'workflow.v1.TriggerService',
+      deadlineMs: 2000,
+    });
     try {
       const seen = await eventually(async () => {
-        const res = await triggers.call<{ pageSize: number }, { triggers: { subjectLabel: string }[] }>('listTriggers', { pageSize: 10 }, { workspaceId: a.workspaceId });
+        const res = await triggers.call<{ pageSize: number }, { triggers: { subjectLabel: string }[] }>(
+          'listTriggers',
+          { pageSize: 10 },
+          { workspaceId: a.workspaceId },
+        );
         return res.triggers.length === 3 ? res.triggers : undefined;
       });
       expect(seen.map((t) => t.subjectLabel.split(' ')[0]).sort()).toEqual([...names].sort());
-      const other = await triggers.call<{ pageSize: number }, { triggers: unknown[] }>('listTriggers', { pageSize: 10 }, { workspaceId: b.workspaceId });
+      const other = await triggers.call<{ pageSize: number }, { triggers: unknown[] }>(
+        'listTriggers',
+        { pageSize: 10 },
+        { workspaceId: b.workspaceId },
+      );
       expect(other.triggers).toHaveLength(1);
     } finally {
       triggers.close();
@@ -82,15 +101,24 @@ describe('contacts-created slice', () => {
 
   it('counts an event delivered twice once', async () => {
     const a = await signUp('dupe@example.com');
-    await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: 'Once', lastName: 'Only', email: 'once@example.com' } });
+    await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { firstName: 'Once', lastName: 'Only', email: 'once@example.com' },
+    });
     await eventually(async () => (await countToday(a.token)) === 1);
 
     const su = new pg.Client({ connectionString: db.superuserUrl });
     await su.connect();
-    const { rows } = await su.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM crm.outbox WHERE workspace_id = $1`, [a.workspaceId]);
+    const { rows } = await su.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM crm.outbox WHERE workspace_id = $1`, [
+      a.workspaceId,
+    ]);
     await su.end();
     expect(rows).toHaveLength(1);
-    const bus: EventBus = createEventBus({ kind: 'postgres', connectionString: db.urls.crm!.migrationUrl, logger: createLogger('test', 'silent') });
+    const bus: EventBus = createEventBus({
+      kind: 'postgres',
+      connectionString: db.urls.crm!.migrationUrl,
+      logger: createLogger('test', 'silent'),
+    });
     await bus.start();
     try {
       await bus.publish([rows[0]!.envelope]);

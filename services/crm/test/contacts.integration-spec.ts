@@ -41,16 +41,30 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
   it('creates, reads and lists a contact with cursor paging', async () => {
     const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
       token: a.token,
-      body: { firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com', phone: '+44 20 7946 0958', companyName: 'Analytical Engines' },
+      body: {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'Ada@Example.com',
+        phone: '+44 20 7946 0958',
+        companyName: 'Analytical Engines',
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ firstName: 'Ada', email: 'ada@example.com', phone: '+442079460958', companyName: 'Analytical Engines' });
+    expect(created.body).toMatchObject({
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      phone: '+442079460958',
+      companyName: 'Analytical Engines',
+    });
     const got = await http(crm.httpUrl, 'GET', `/api/v1/contacts/${created.body.id}`, { token: a.token });
     expect(got.status).toBe(200);
     expect(got.body).toEqual(created.body);
 
     for (let i = 0; i < 4; i++) {
-      await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: `P${i}`, lastName: 'Page', email: `p${i}@example.com` } });
+      await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+        token: a.token,
+        body: { firstName: `P${i}`, lastName: 'Page', email: `p${i}@example.com` },
+      });
     }
     const first = await http(crm.httpUrl, 'GET', '/api/v1/contacts?limit=3', { token: a.token });
     expect(first.body.data).toHaveLength(3);
@@ -61,7 +75,10 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
   });
 
   it('answers invalid input with problem+json naming each field', async () => {
-    const res = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { lastName: 'X', email: 'not-an-email', phone: '12' } });
+    const res = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { lastName: 'X', email: 'not-an-email', phone: '12' },
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
@@ -76,7 +93,14 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
   it('ignores mass-assigned workspaceId, id and createdBy', async () => {
     const res = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
       token: a.token,
-      body: { firstName: 'Mass', lastName: 'Assign', email: 'm@example.com', workspaceId: b.workspaceId, id: '00000000-0000-4000-8000-000000000000', createdBy: 'x' },
+      body: {
+        firstName: 'Mass',
+        lastName: 'Assign',
+        email: 'm@example.com',
+        workspaceId: b.workspaceId,
+        id: '00000000-0000-4000-8000-000000000000',
+        createdBy: 'x',
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.id).not.toBe('00000000-0000-4000-8000-000000000000');
@@ -85,7 +109,10 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
   });
 
   it("gives tenant B a 404 identical to a missing id for tenant A's contact, and hides it from lists", async () => {
-    const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: 'Only', lastName: 'A', email: 'only-a@example.com' } });
+    const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { firstName: 'Only', lastName: 'A', email: 'only-a@example.com' },
+    });
     const cross = await http(crm.httpUrl, 'GET', `/api/v1/contacts/${created.body.id}`, { token: b.token });
     const missing = await http(crm.httpUrl, 'GET', '/api/v1/contacts/6f1c2d3e-0000-4000-8000-000000000001', { token: b.token });
     expect(cross.status).toBe(404);
@@ -105,8 +132,16 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
   });
 
   it('serves the contact over gRPC only to its own workspace', async () => {
-    const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' } });
-    const client = new GrpcClient({ address: `127.0.0.1:${crm.grpcPort}`, protoFile: 'crm/v1/contact_service.proto', service: 'crm.v1.ContactService', deadlineMs: 2000 });
+    const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' },
+    });
+    const client = new GrpcClient({
+      address: `127.0.0.1:${crm.grpcPort}`,
+      protoFile: 'crm/v1/contact_service.proto',
+      service: 'crm.v1.ContactService',
+      deadlineMs: 2000,
+    });
     try {
       const mine = await client.call<{ contactId: string }, { contact: { firstName: string; workspaceId: string } }>(
         'getContact',
@@ -114,7 +149,9 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
         { workspaceId: a.workspaceId },
       );
       expect(mine.contact).toMatchObject({ firstName: 'Grace', workspaceId: a.workspaceId });
-      await expect(client.call('getContact', { contactId: created.body.id }, { workspaceId: b.workspaceId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(client.call('getContact', { contactId: created.body.id }, { workspaceId: b.workspaceId })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
       await expect(client.call('getContact', { contactId: created.body.id })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     } finally {
       client.close();
@@ -122,7 +159,10 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
   });
 
   it('writes crm.contact.created.v1 to the outbox in the same transaction and relays it', async () => {
-    const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: 'Out', lastName: 'Box', email: 'outbox@example.com' } });
+    const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { firstName: 'Out', lastName: 'Box', email: 'outbox@example.com' },
+    });
     const su = new pg.Client({ connectionString: db.superuserUrl });
     await su.connect();
     try {

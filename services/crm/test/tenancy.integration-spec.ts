@@ -34,12 +34,13 @@ describe('row-level security', () => {
     const owners = await su.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('users','crm')`);
     await su.end();
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    for (const r of rows) expect({ table: `${r.schema}.${r.table}`, rls: r.rls, forced: r.forced, hasPolicy: r.policies > 0 }).toEqual({
-      table: `${r.schema}.${r.table}`,
-      rls: true,
-      forced: true,
-      hasPolicy: true,
-    });
+    for (const r of rows)
+      expect({ table: `${r.schema}.${r.table}`, rls: r.rls, forced: r.forced, hasPolicy: r.policies > 0 }).toEqual({
+        table: `${r.schema}.${r.table}`,
+        rls: true,
+        forced: true,
+        hasPolicy: true,
+      });
     expect(owners.rows.map((o) => o.tableowner)).toEqual(['meridian_migrator']);
   });
 
@@ -48,7 +49,10 @@ describe('row-level security', () => {
     await su.connect();
     const ws = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
     for (const [i, w] of ws.entries()) {
-      await su.query(`INSERT INTO crm.contacts (id, workspace_id, first_name, last_name, email) VALUES (gen_random_uuid(), $1, 'T', $2, 't@example.com')`, [w, `W${i}`]);
+      await su.query(
+        `INSERT INTO crm.contacts (id, workspace_id, first_name, last_name, email) VALUES (gen_random_uuid(), $1, 'T', $2, 't@example.com')`,
+        [w, `W${i}`],
+      );
     }
     await su.end();
     const pool = new pg.Pool({ connectionString: db.urls.crm!.appUrl, max: 4 });
@@ -75,7 +79,11 @@ describe('row-level security', () => {
           }
         }),
       );
-      const after = await Promise.all(Array.from({ length: 4 }, () => pool.query(`SELECT current_setting('app.workspace_id', true) AS w, (SELECT count(*)::int FROM crm.contacts) AS n`)));
+      const after = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          pool.query(`SELECT current_setting('app.workspace_id', true) AS w, (SELECT count(*)::int FROM crm.contacts) AS n`),
+        ),
+      );
       for (const r of after) {
         expect(r.rows[0].n).toBe(0);
         expect([null, '']).toContain(r.rows[0].w);

@@ -28,7 +28,13 @@ describe('users: sign-up, log-in, refresh rotation', () => {
     const header = decodeProtectedHeader(res.body.accessToken);
     const claims = decodeJwt(res.body.accessToken);
     expect(header.alg).toBe('ES256');
-    expect(claims).toMatchObject({ iss: 'meridian-users', aud: 'meridian', sub: res.body.user.id, wid: res.body.workspace.id, role: 'owner' });
+    expect(claims).toMatchObject({
+      iss: 'meridian-users',
+      aud: 'meridian',
+      sub: res.body.user.id,
+      wid: res.body.workspace.id,
+      role: 'owner',
+    });
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(900);
     const jwks = await http(users.httpUrl, 'GET', '/api/v1/auth/jwks.json');
     expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toContain(header.kid);
@@ -39,24 +45,34 @@ describe('users: sign-up, log-in, refresh rotation', () => {
     const dup = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', { body: { ...signUpBody, email: 'owner@example.com' } });
     expect(dup.status).toBe(409);
     expect(dup.body.errors[0].field).toBe('email');
-    const bad = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', { body: { email: 'x', password: 'short', name: '', workspaceName: 'W' } });
+    const bad = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', {
+      body: { email: 'x', password: 'short', name: '', workspaceName: 'W' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'password']);
   });
 
   it('logs in, and says the same thing for a wrong password and an unknown email', async () => {
-    const ok = await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'owner@example.com', password: signUpBody.password } });
+    const ok = await http(users.httpUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'owner@example.com', password: signUpBody.password },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.workspace.name).toBe('Olive & Co');
-    const wrong = await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'owner@example.com', password: 'wrong password!' } });
-    const unknown = await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'nobody@example.com', password: 'wrong password!' } });
+    const wrong = await http(users.httpUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'owner@example.com', password: 'wrong password!' },
+    });
+    const unknown = await http(users.httpUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'nobody@example.com', password: 'wrong password!' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect({ ...wrong.body, instance: 0 }).toEqual({ ...unknown.body, instance: 0 });
   });
 
   it('rotates refresh tokens and revokes the whole family when an old one is replayed', async () => {
-    const login = await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'owner@example.com', password: signUpBody.password } });
+    const login = await http(users.httpUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'owner@example.com', password: signUpBody.password },
+    });
     const first = login.body.refreshToken;
     const rotated = await http(users.httpUrl, 'POST', '/api/v1/auth/refresh', { body: { refreshToken: first } });
     expect(rotated.status).toBe(200);
@@ -69,17 +85,25 @@ describe('users: sign-up, log-in, refresh rotation', () => {
   });
 
   it('logs out: the session refresh token dies', async () => {
-    const login = await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'owner@example.com', password: signUpBody.password } });
+    const login = await http(users.httpUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'owner@example.com', password: signUpBody.password },
+    });
     expect((await http(users.httpUrl, 'GET', '/api/v1/me', { token: login.body.accessToken })).body.user.email).toBe('owner@example.com');
     expect((await http(users.httpUrl, 'POST', '/api/v1/auth/logout', { token: login.body.accessToken })).status).toBe(204);
-    expect((await http(users.httpUrl, 'POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(401);
+    expect((await http(users.httpUrl, 'POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a refresh token used as an access token, and tokens with a wrong audience', async () => {
-    const login = await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'owner@example.com', password: signUpBody.password } });
+    const login = await http(users.httpUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'owner@example.com', password: signUpBody.password },
+    });
     expect((await http(users.httpUrl, 'GET', '/api/v1/me', { token: login.body.refreshToken })).status).toBe(401);
     const [h, p, s] = login.body.accessToken.split('.');
-    const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), aud: 'other' })).toString('base64url');
+    const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), aud: 'other' })).toString(
+      'base64url',
+    );
     expect((await http(users.httpUrl, 'GET', '/api/v1/me', { token: `${h}.${tampered}.${s}` })).status).toBe(401);
   });
 

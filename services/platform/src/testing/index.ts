@@ -2,3 +2,4 @@ export * from './free-port.js';
 export * from './postgres.js';
 export * from './pubsub-emulator.js';
 export * from './service-harness.js';
+export * from './grpc-health.js';
