@@ -1,10 +1,11 @@
-import { PubSub, type Message, type Subscription, type Topic } from '@google-cloud/pubsub';
+import { PubSub, type Message, type Subscription } from '@google-cloud/pubsub';
 import type { Logger } from 'pino';
 import type { DeadLetter, EventBus, EventHandler, SubscriptionOptions } from '../event-bus.js';
 import { deadLetterName, subscriptionName, topicForType, type EventEnvelope } from '../event-envelope.js';
 import { HandlerRegistry } from '../handler-registry.js';
 import { backoffMs, errorText, sleepUnlessAborted } from '../timing.js';
 import { DeadLetterStore } from './dead-letter-store.js';
+import { PubSubResources } from './pubsub-resources.js';
 import { KeyedDispatcher, type Outcome } from './keyed-dispatcher.js';
 import { DEAD_LETTER_ATTRS, REPLAY_FOR_ATTR, decodeEvent, encodeEvent, fitAttribute } from './message-codec.js';
 
@@ -25,7 +26,6 @@ export interface PubSubEventBusOptions {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
-const ALREADY_EXISTS = 6;
 
 interface ActiveSubscription {
   name: string;
@@ -55,7 +55,7 @@ interface ActiveSubscription {
 export class PubSubEventBus implements EventBus {
   private readonly pubsub: PubSub;
   private readonly deadLetterStore: DeadLetterStore;
-  private readonly topics = new Map<string, Promise<Topic>>();
+  private readonly resources: PubSubResources;
   private readonly active = new Map<string, ActiveSubscription>();
   private readonly failures = new Map<string, number>();
   private readonly stopping = new AbortController();
@@ -64,6 +64,7 @@ export class PubSubEventBus implements EventBus {
   constructor(private readonly options: PubSubEventBusOptions) {
     this.pubsub = new PubSub({ projectId: options.projectId, ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}) });
     this.deadLetterStore = new DeadLetterStore(this.pubsub);
+    this.resources = new PubSubResources(this.pubsub);
   }
 
   async start(): Promise<void> {
@@ -74,7 +75,7 @@ export class PubSubEventBus implements EventBus {
     // Calls are issued in order; the client keeps that order per ordering key.
     await Promise.all(
       events.map(async (event) => {
-        const topic = await this.topic(topicForType(event.type));
+        const topic = await this.resources.topic(topicForType(event.type));
         const message = encodeEvent(event);
         try {
           await topic.publishMessage(message);
@@ -105,7 +106,7 @@ export class PubSubEventBus implements EventBus {
 
   async deadLetters(consumer: string, limit = 100): Promise<DeadLetter[]> {
     const found: DeadLetter[] = [];
-    for (const name of await this.deadLetterSubscriptions(consumer)) {
+    for (const name of await this.resources.deadLetterSubscriptions(consumer)) {
       if (found.length >= limit) break;
       found.push(...(await this.deadLetterStore.list(name, limit - found.length)));
     }
@@ -117,7 +118,7 @@ export class PubSubEventBus implements EventBus {
    * subscriptions of the topic skip it), then acks it in the dead-letter subscription.
    */
   async replayDeadLetter(consumer: string, eventId: string): Promise<boolean> {
-    for (const name of await this.deadLetterSubscriptions(consumer)) {
+    for (const name of await this.resources.deadLetterSubscriptions(consumer)) {
       const replayed = await this.deadLetterStore.withPulled(name, 1000, async (messages) => {
         const hit = messages.find((received) => received.message?.attributes?.id === eventId);
         if (!hit) return { ack: [], result: false };
@@ -125,7 +126,7 @@ export class PubSubEventBus implements EventBus {
         const source = name.slice(0, -'.dead-letter'.length);
         const message = encodeEvent(event);
         message.attributes[REPLAY_FOR_ATTR] = source;
-        const topic = await this.topic(topicForType(event.type));
+        const topic = await this.resources.topic(topicForType(event.type));
         await topic.publishMessage(message);
         return { ack: [hit.ackId!], result: true };
       });
@@ -148,53 +149,18 @@ export class PubSubEventBus implements EventBus {
     await Promise.all([...this.active.values()].map((active) => active.dispatcher.idle()));
     await Promise.all([...this.active.values()].map((active) => active.subscription.close()));
     this.active.clear();
-    for (const topic of this.topics.values()) await (await topic.catch(() => undefined))?.flush();
+    await this.resources.flush();
     await this.deadLetterStore.close();
     await this.pubsub.close();
   }
 
-  /** Topic handle (created on first use; ALREADY_EXISTS is fine), publishing with ordering. */
-  private topic(name: string): Promise<Topic> {
-    let topic = this.topics.get(name);
-    if (!topic) {
-      topic = this.ensureTopic(name).then(() => this.pubsub.topic(name, { messageOrdering: true }));
-      topic.catch(() => this.topics.delete(name));
-      this.topics.set(name, topic);
-    }
-    return topic;
-  }
-
-  /**
-   * Checks before creating: in production Terraform owns topics and subscriptions, and a
-   * role without create permission gets PERMISSION_DENIED from create even if they exist.
-   */
-  private async ensureTopic(name: string): Promise<void> {
-    const [exists] = await this.pubsub.topic(name).exists();
-    if (exists) return;
-    try {
-      await this.pubsub.createTopic(name);
-    } catch (error) {
-      if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
-    }
-  }
-
-  private async ensureSubscription(topic: string, name: string, settings: Record<string, unknown>): Promise<void> {
-    const [exists] = await this.pubsub.subscription(name).exists();
-    if (exists) return;
-    try {
-      await this.pubsub.topic(topic).createSubscription(name, settings);
-    } catch (error) {
-      if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
-    }
-  }
-
   private async open(topicName: string, name: string, maxAttempts: number): Promise<ActiveSubscription> {
     const dlq = deadLetterName(name);
-    await this.topic(topicName);
-    await this.ensureTopic(dlq);
+    await this.resources.topic(topicName);
+    await this.resources.ensureTopic(dlq);
     // The dead-letter subscription keeps dead letters readable for deadLetters()/replay.
-    await this.ensureSubscription(dlq, dlq, { ackDeadlineSeconds: 60 });
-    await this.ensureSubscription(topicName, name, {
+    await this.resources.ensureSubscription(dlq, dlq, { ackDeadlineSeconds: 60 });
+    await this.resources.ensureSubscription(topicName, name, {
       enableMessageOrdering: true,
       ackDeadlineSeconds: 60,
       deadLetterPolicy: {
@@ -273,7 +239,7 @@ export class PubSubEventBus implements EventBus {
       deadAt: new Date().toISOString(),
     });
     try {
-      const dlq = await this.topic(deadLetterName(active.name));
+      const dlq = await this.resources.topic(deadLetterName(active.name));
       await dlq.publishMessage({ data: message.data, attributes });
     } catch (publishError) {
       this.options.logger.error({ err: publishError, subscription: active.name }, 'dead-letter publish failed; will retry');
@@ -294,13 +260,5 @@ export class PubSubEventBus implements EventBus {
     this.failures.delete(messageId);
     this.failures.set(messageId, attempt);
     if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
-  }
-
-  private async deadLetterSubscriptions(consumer: string): Promise<string[]> {
-    const [subscriptions] = await this.pubsub.getSubscriptions();
-    return subscriptions
-      .map((subscription) => subscription.name.split('/').pop()!)
-      .filter((name) => name.startsWith(`${consumer}.`) && name.endsWith('.dead-letter'))
-      .sort();
   }
 }
