@@ -60,6 +60,10 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
     const chromium = await launchChromium();
     browser = chromium;
     platform = await startPlatform(repoRoot);
+    const index = await fetch(`${platform.baseUrl}/`);
+    if (!index.ok || !(index.headers.get('content-type') ?? '').includes('text/html')) {
+      throw new Error(`The launcher does not serve the web app (GET / answered ${index.status}). Build it: npm run build -w web`);
+    }
     context = await chromium.newContext({ baseURL: platform.baseUrl, locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);

@@ -47,10 +47,12 @@ export function ContactsTable({ contacts, loading, footer }: ContactsTableProps)
   return (
     <>
       <TableContainer
+        // Focusable so keyboard users can scroll it; the frame around it shows the focus.
+        className="contacts-scroll"
         tabIndex={0}
         role="region"
         aria-label={t('contacts.tableLabel')}
-        sx={{ maxHeight: { xs: 'calc(100dvh - 240px)', sm: 'calc(100dvh - 260px)' } }}
+        sx={{ maxHeight: { xs: 'calc(100dvh - 240px)', sm: 'calc(100dvh - 260px)' }, '&:focus-visible': { outline: 'none' } }}
       >
         <Table stickyHeader size="small" aria-label={t('contacts.tableLabel')} sx={{ minWidth: 760 }}>
           <TableHead>

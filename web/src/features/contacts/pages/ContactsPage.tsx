@@ -82,7 +82,15 @@ export function ContactsPage() {
   return (
     <>
       <PageHeader title={t('contacts.title')} actions={showEmpty ? undefined : createButton} />
-      <Paper variant="outlined" sx={{ borderRadius: 3, overflow: 'hidden' }} aria-busy={isLoading}>
+      <Paper
+        variant="outlined"
+        sx={{
+          borderRadius: 3,
+          overflow: 'hidden',
+          '&:has(.contacts-scroll:focus-visible)': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+        }}
+        aria-busy={isLoading}
+      >
         {body}
       </Paper>
       <ContactCreateDialog open={creating} onClose={() => setCreating(false)} />
