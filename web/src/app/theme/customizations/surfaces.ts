@@ -21,4 +21,7 @@ export const surfacesCustomizations: Components<Theme> = {
   MuiDialog: {
     styleOverrides: { paper: { borderRadius: 12 } },
   },
+  MuiDialogTitle: {
+    styleOverrides: { root: { fontWeight: 700 } },
+  },
 };
