@@ -68,7 +68,8 @@ export async function serviceEnv(
     DATABASE_MIGRATION_URL: urls.migrationUrl,
     EVENT_BUS: settings.eventBus,
     PUBSUB_PROJECT_ID: settings.pubsubProjectId,
-    ...(settings.pubsubEmulatorHost ? { PUBSUB_EMULATOR_HOST: settings.pubsubEmulatorHost } : {}),
+    // With the emulator there is no GCE metadata server to ask for credentials.
+    ...(settings.pubsubEmulatorHost ? { PUBSUB_EMULATOR_HOST: settings.pubsubEmulatorHost, METADATA_SERVER_DETECTION: 'none' } : {}),
     AUTH_JWKS_URL: `http://127.0.0.1:${ports.users.http}/api/v1/auth/jwks.json`,
     ...(name === 'users' ? { AUTH_SIGNING_KEY_SECRET: secrets.signingKeySecret } : {}),
     ...(name === 'workflow' ? { CRM_GRPC_URL: `127.0.0.1:${ports.crm.grpc}` } : {}),
