@@ -11,4 +11,5 @@ export const aiService: ServiceDefinition<typeof aiConfigSchema> = {
   migrations: aiMigrations,
   module: (config, logger) => AiAppModule.forRoot(config, logger),
   grpc: { packages: ['ai.v1'], protoFiles: ['ai/v1/model_service.proto'] },
+  events: { publishes: [], consumes: [] },
 };

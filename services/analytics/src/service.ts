@@ -11,4 +11,5 @@ export const analyticsService: ServiceDefinition<typeof analyticsConfigSchema> =
   migrations: analyticsMigrations,
   module: (config, logger) => AnalyticsAppModule.forRoot(config, logger),
   grpc: { packages: ['analytics.v1'], protoFiles: ['analytics/v1/report_service.proto'] },
+  events: { publishes: [], consumes: ['crm.contact.created.v1'] },
 };

@@ -11,4 +11,5 @@ export const communicationService: ServiceDefinition<typeof communicationConfigS
   migrations: communicationMigrations,
   module: (config, logger) => CommunicationAppModule.forRoot(config, logger),
   grpc: { packages: ['communication.v1'], protoFiles: ['communication/v1/channel_service.proto'] },
+  events: { publishes: [], consumes: [] },
 };

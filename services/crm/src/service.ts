@@ -11,4 +11,5 @@ export const crmService: ServiceDefinition<typeof crmConfigSchema> = {
   migrations: crmMigrations,
   module: (config, logger) => CrmAppModule.forRoot(config, logger),
   grpc: { packages: ['crm.v1'], protoFiles: ['crm/v1/contact_service.proto'] },
+  events: { publishes: ['crm.contact.created.v1'], consumes: [] },
 };

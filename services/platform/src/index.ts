@@ -32,3 +32,4 @@ export * from './module/domain-events.js';
 export * from './module/event-subscriber.js';
 export * from './bootstrap/bootstrap-service.js';
 export * from './tokens.js';
+export * from './bootstrap/cloud-resources.js';

@@ -11,4 +11,5 @@ export const usersService: ServiceDefinition<typeof usersConfigSchema> = {
   migrations: usersMigrations,
   module: (config, logger) => UsersAppModule.forRoot(config, logger),
   grpc: { packages: ['users.v1'], protoFiles: ['users/v1/workspace_service.proto'] },
+  events: { publishes: ['users.workspace.created.v1'], consumes: [] },
 };

@@ -11,4 +11,5 @@ export const workflowService: ServiceDefinition<typeof workflowConfigSchema> = {
   migrations: workflowMigrations,
   module: (config, logger) => WorkflowAppModule.forRoot(config, logger),
   grpc: { packages: ['workflow.v1'], protoFiles: ['workflow/v1/trigger_service.proto'] },
+  events: { publishes: [], consumes: ['crm.contact.created.v1'] },
 };

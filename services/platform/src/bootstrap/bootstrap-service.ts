@@ -23,6 +23,8 @@ export interface ServiceDefinition<S extends typeof baseConfigSchema> {
   /** Builds the root module from the validated config. */
   module: (config: z.infer<S>, logger: Logger) => DynamicModule;
   grpc: { packages: string[]; protoFiles: string[] };
+  /** Domain events this service writes to its outbox and consumes: the source of truth for topics and subscriptions. */
+  events: { publishes: readonly string[]; consumes: readonly string[] };
 }
 
 export interface RunningService {
