@@ -1,3 +1,4 @@
+import { Authenticated } from '@meridian/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ModelServiceControllerMethods, type GetModelInfoResponse, type ModelServiceController } from '@meridian/proto/ai/v1/model_service';
@@ -12,6 +13,7 @@ export class ModelsController implements ModelServiceController {
   constructor(@Inject(MODEL_INFO) private readonly info: ModelInfo) {}
 
   @Get('model')
+  @Authenticated()
   model(): ModelInfo {
     return this.info;
   }

@@ -8,7 +8,7 @@ const SCHEMA = [
      event_id VARCHAR PRIMARY KEY,
      workspace_id VARCHAR NOT NULL,
      contact_id VARCHAR NOT NULL,
-     created_at TIMESTAMP NOT NULL)` // UTC; TIMESTAMPTZ needs the ICU extension, which cannot be downloaded here,
+     created_at TIMESTAMP NOT NULL)`, // UTC; TIMESTAMPTZ needs the ICU extension, which cannot be downloaded here,
 ];
 
 /** The embedded warehouse: one DuckDB file, one connection (DuckDB serialises writes). */
@@ -29,7 +29,12 @@ export class DuckDbWarehouse implements Warehouse {
   async recordContactCreated(fact: ContactCreatedFact): Promise<void> {
     await this.connection.run(
       `INSERT OR IGNORE INTO contact_created VALUES ($eventId, $workspaceId, $contactId, CAST($createdAt AS TIMESTAMP))`,
-      { eventId: fact.eventId, workspaceId: fact.workspaceId, contactId: fact.contactId, createdAt: fact.createdAt.toISOString().replace('T', ' ').replace('Z', '') },
+      {
+        eventId: fact.eventId,
+        workspaceId: fact.workspaceId,
+        contactId: fact.contactId,
+        createdAt: fact.createdAt.toISOString().replace('T', ' ').replace('Z', ''),
+      },
     );
   }
 

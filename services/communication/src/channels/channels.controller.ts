@@ -1,3 +1,4 @@
+import { RequirePermission } from '@meridian/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
@@ -19,6 +20,7 @@ export class ChannelsController implements ChannelServiceController {
   constructor(@Inject(CHANNELS) private readonly channels: ChannelInfo[]) {}
 
   @Get()
+  @RequirePermission('settings.manage')
   list() {
     return { data: this.channels, nextCursor: null };
   }

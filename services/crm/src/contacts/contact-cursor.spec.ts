@@ -7,10 +7,12 @@ describe('contact cursor', () => {
     expect(contactCursor.decode(contactCursor.encode(c))).toEqual(c);
   });
 
-  it.each(['', 'garbage', Buffer.from('not-a-date|x').toString('base64url'), Buffer.from("2026-01-01T00:00:00Z|1' OR 1=1").toString('base64url')])(
-    'rejects a forged cursor %p as a cursor field error',
-    (raw) => {
-      expect(() => contactCursor.decode(raw)).toThrow(ValidationError);
-    },
-  );
+  it.each([
+    '',
+    'garbage',
+    Buffer.from('not-a-date|x').toString('base64url'),
+    Buffer.from("2026-01-01T00:00:00Z|1' OR 1=1").toString('base64url'),
+  ])('rejects a forged cursor %p as a cursor field error', (raw) => {
+    expect(() => contactCursor.decode(raw)).toThrow(ValidationError);
+  });
 });

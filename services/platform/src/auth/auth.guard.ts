@@ -1,25 +1,32 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { UnauthenticatedError } from '../errors/domain-error.js';
+import { PermissionDeniedError, UnauthenticatedError } from '../errors/domain-error.js';
 import { enrichContext } from '../logging/request-context.js';
-import { TOKEN_VERIFIER } from '../tokens.js';
+import { LOGGER, TOKEN_VERIFIER } from '../tokens.js';
+import type { Logger } from '../logging/logger.js';
 import type { AccessTokenVerifier } from './access-token-verifier.js';
+import { ACCESS, type Access } from './access.decorator.js';
 import type { RequestWithPrincipal } from './current-principal.decorator.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { can } from './permissions.js';
 
-/** Global HTTP guard: every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Global HTTP guard. Every route declares its access (@Public, @Authenticated or
+ * @RequirePermission); a route that declares nothing is refused (fail closed) and the
+ * security suite reports it.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (access?.kind === 'public') return true;
     const req = context.switchToHttp().getRequest<Request & RequestWithPrincipal>();
     const header = req.header('authorization') ?? '';
     const [scheme, token] = header.split(' ');
@@ -27,6 +34,11 @@ export class AuthGuard implements CanActivate {
     const principal = await this.verifier.verify(token);
     req.principal = principal;
     enrichContext({ workspaceId: principal.workspaceId, userId: principal.userId, role: principal.role });
+    if (!access) {
+      this.logger.error({ context: 'AuthGuard', route: req.route?.path, method: req.method }, 'Route declares no access rule; refused');
+      throw new PermissionDeniedError();
+    }
+    if (access.kind === 'permission' && !can(principal.role, access.permission)) throw new PermissionDeniedError();
     return true;
   }
 }

@@ -9,7 +9,11 @@ const schema = z.object({
 
 describe('config', () => {
   it('parses and applies defaults', () => {
-    expect(loadConfig(schema, { PORT: '80', DATABASE_URL: 'postgres://u:p@h/db' })).toEqual({ PORT: 80, DATABASE_URL: 'postgres://u:p@h/db', NAME: 'svc' });
+    expect(loadConfig(schema, { PORT: '80', DATABASE_URL: 'postgres://u:p@h/db' })).toEqual({
+      PORT: 80,
+      DATABASE_URL: 'postgres://u:p@h/db',
+      NAME: 'svc',
+    });
   });
 
   it('fails fast naming every invalid variable, never echoing values', () => {

@@ -67,7 +67,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
     if (host.getType() === 'rpc') {
       const mapped = toGrpcError(error);
-      if (mapped.code === ERROR_MAPPING[ErrorCode.Internal].grpc) this.logger.error({ err: error, context: 'DomainExceptionFilter' }, 'RPC failed');
+      if (mapped.code === ERROR_MAPPING[ErrorCode.Internal].grpc)
+        this.logger.error({ err: error, context: 'DomainExceptionFilter' }, 'RPC failed');
       return throwError(() => mapped);
     }
     const ctx = host.switchToHttp();

@@ -2,9 +2,7 @@ import type { EventBus } from './event-bus.js';
 import { PostgresEventBus, type PostgresEventBusOptions } from './postgres/postgres-event-bus.js';
 import { PubSubEventBus, type PubSubEventBusOptions } from './pubsub/pubsub-event-bus.js';
 
-export type EventBusConfig =
-  | ({ kind: 'postgres' } & PostgresEventBusOptions)
-  | ({ kind: 'pubsub' } & PubSubEventBusOptions);
+export type EventBusConfig = ({ kind: 'postgres' } & PostgresEventBusOptions) | ({ kind: 'pubsub' } & PubSubEventBusOptions);
 
 /** The adapter a service's config selects: Postgres (embedded default) or Google Pub/Sub. */
 export function createEventBus(config: EventBusConfig): EventBus {

@@ -57,7 +57,7 @@ export class OutboxRelay {
 
   /** Publishes up to one batch; returns how many rows were published. */
   async drainOnce(): Promise<number> {
-    const { pool, bus, logger } = this.options;
+    const { pool, logger } = this.options;
     const client = await pool.connect();
     let published = 0;
     try {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../auth/access.decorator.js';
 import { METRICS, READINESS_CHECKS, SERVICE_NAME } from '../tokens.js';
 import type { Metrics } from './metrics.js';
 import { checkReadiness, type ReadinessCheck } from './readiness.js';

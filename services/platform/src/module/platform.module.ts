@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { DomainExceptionFilter } from '../errors/domain-exception.filter.js';
 import { GrpcContextInterceptor } from '../grpc/grpc-context.interceptor.js';
 import type { DataSource } from 'typeorm';
@@ -64,6 +64,8 @@ export class PlatformModule {
     const subscribers = options.subscribers ?? [];
     return {
       module: PlatformModule,
+      // DiscoveryModule lets the security suite list every route with its access rule.
+      imports: [DiscoveryModule],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: service },

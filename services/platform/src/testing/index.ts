@@ -3,3 +3,4 @@ export * from './postgres.js';
 export * from './pubsub-emulator.js';
 export * from './service-harness.js';
 export * from './grpc-health.js';
+export * from './security/index.js';

@@ -50,10 +50,7 @@ export async function startPubSubEmulator(projectId = 'meridian-test'): Promise<
   const answering = waitUntilAnswering(port, exited, () => output, waiting.signal);
   answering.catch(() => undefined); // the race below reports it; this only silences the loser
   try {
-    await Promise.race([
-      answering,
-      missing.then((error) => Promise.reject(error)),
-    ]);
+    await Promise.race([answering, missing.then((error) => Promise.reject(error))]);
   } catch (error) {
     waiting.abort();
     await stop();
@@ -67,12 +64,7 @@ export async function startPubSubEmulator(projectId = 'meridian-test'): Promise<
   return { host, projectId, stop };
 }
 
-async function waitUntilAnswering(
-  port: number,
-  exited: Promise<number | null>,
-  output: () => string,
-  signal: AbortSignal,
-): Promise<void> {
+async function waitUntilAnswering(port: number, exited: Promise<number | null>, output: () => string, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));

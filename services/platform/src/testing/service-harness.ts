@@ -9,7 +9,11 @@ export interface TestService extends RunningService {
 }
 
 /** Environment for one service under test: loopback ports, its app/migrator roles, the Postgres bus. */
-export async function testServiceEnv(db: TestDatabase, service: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function testServiceEnv(
+  db: TestDatabase,
+  service: string,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const urls = db.urls[service];
   if (!urls) throw new Error(`Test database was not provisioned for ${service}`);
   return {

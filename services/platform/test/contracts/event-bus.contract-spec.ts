@@ -141,7 +141,10 @@ describe.each([postgres, pubsub])('EventBus contract: $name', (adapter) => {
     expect(deliveries.get(twice.id)).toBeGreaterThanOrEqual(1);
     expect(effects.get(twice.id)).toBe(1);
     const rows = await inTenantTx(appPool, workspaceId, (client) =>
-      client.query(`SELECT count(*)::int AS n FROM ${SERVICE}.processed_events WHERE consumer = $1 AND event_id = $2`, [consumer, twice.id]),
+      client.query(`SELECT count(*)::int AS n FROM ${SERVICE}.processed_events WHERE consumer = $1 AND event_id = $2`, [
+        consumer,
+        twice.id,
+      ]),
     );
     expect(rows.rows[0].n).toBe(1);
   });

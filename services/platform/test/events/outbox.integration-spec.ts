@@ -134,7 +134,9 @@ describe('transactional outbox', () => {
     expect(committed).toHaveLength(40);
     // The killed session's open transaction must be gone before we look (server notices the EOF).
     await waitFor('the killed session to end', async () => {
-      const { rows } = await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+      const { rows } = await owner.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      );
       return rows[0].n === 0;
     });
     const bus = new RecordingBus();
@@ -190,7 +192,9 @@ describe('outbox and inbox row-level security', () => {
     expect(bare.rows[0].n).toBe(0);
     const seenByA = await inTenantTx(app, a, (client) => client.query(`SELECT workspace_id FROM ${SERVICE}.outbox`));
     expect(seenByA.rows.map((row) => row.workspace_id)).toEqual([a, a]);
-    const updatedByA = await inTenantTx(app, a, (client) => client.query(`UPDATE ${SERVICE}.outbox SET attempts = 9 WHERE workspace_id = $1`, [b]));
+    const updatedByA = await inTenantTx(app, a, (client) =>
+      client.query(`UPDATE ${SERVICE}.outbox SET attempts = 9 WHERE workspace_id = $1`, [b]),
+    );
     expect(updatedByA.rowCount).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Public, ZodValidationPipe, type Principal } from '@meridian/platform';
+import { CurrentPrincipal, Public, ZodValidationPipe, type Principal, Authenticated } from '@meridian/platform';
 import { SigningKeyStore } from '../keys/signing-key.store.js';
 import { AuthService } from './auth.service.js';
 import { logInSchema, refreshSchema, signUpSchema, type LogInInput, type RefreshInput, type SignUpInput } from './auth.schemas.js';
@@ -40,6 +40,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Authenticated()
   @Post('auth/logout')
   @HttpCode(204)
   async logOut(@CurrentPrincipal() principal: Principal) {
@@ -53,6 +54,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Authenticated()
   @Get('me')
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.me(principal);

@@ -16,7 +16,11 @@ export class DeadLetterStore {
   constructor(private readonly pubsub: PubSub) {}
 
   /** Pulls up to `limit` messages from a subscription and passes them to `use`; unacked ones are released. */
-  async withPulled<T>(subscription: string, limit: number, use: (messages: Received[]) => Promise<{ ack: string[]; result: T }>): Promise<T> {
+  async withPulled<T>(
+    subscription: string,
+    limit: number,
+    use: (messages: Received[]) => Promise<{ ack: string[]; result: T }>,
+  ): Promise<T> {
     const client = await this.subscriberClient();
     const name = this.pubsub.subscription(subscription).name;
     const messages: Received[] = [];
@@ -31,7 +35,11 @@ export class DeadLetterStore {
       messages.push(...got);
     }
     const { ack, result } = await use(messages).catch(async (error: unknown) => {
-      await this.release(client, name, messages.map((m) => m.ackId!));
+      await this.release(
+        client,
+        name,
+        messages.map((m) => m.ackId!),
+      );
       throw error;
     });
     if (ack.length > 0) await client.acknowledge({ subscription: name, ackIds: ack });

@@ -248,10 +248,7 @@ export class PubSubEventBus implements EventBus {
     }
     this.failures.delete(message.id);
     message.ack();
-    this.options.logger.error(
-      { subscription: active.name, eventId: message.attributes.id, attempts, err: error },
-      'event dead-lettered',
-    );
+    this.options.logger.error({ subscription: active.name, eventId: message.attributes.id, attempts, err: error }, 'event dead-lettered');
     return 'acked';
   }
 

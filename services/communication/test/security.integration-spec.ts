@@ -1,0 +1,4 @@
+import { describeSecuritySuite } from '@meridian/platform/testing';
+import { communicationService } from '../src/service.js';
+
+describeSecuritySuite(communicationService);
