@@ -34,3 +34,4 @@ export * from './module/event-subscriber.js';
 export * from './bootstrap/bootstrap-service.js';
 export * from './tokens.js';
 export * from './bootstrap/cloud-resources.js';
+export * from './http/request-origin.decorator.js';

@@ -1,5 +1,7 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AccessTokenVerifier, PlatformModule, type Logger } from '@meridian/platform';
+import { AuditEntryEntity } from './audit/audit-entry.entity.js';
+import { AuditLog } from './audit/audit-log.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshTokenEntity } from './auth/refresh-token.entity.js';
@@ -31,7 +33,7 @@ export class UsersAppModule {
           service: 'users',
           config,
           logger,
-          entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity],
+          entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity, AuditEntryEntity],
           migrations: usersMigrations,
           tokenVerifier: () =>
             new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
@@ -51,6 +53,7 @@ export class UsersAppModule {
           }),
         },
         AuthService,
+        AuditLog,
         KeyStoreLifecycle,
       ],
     };

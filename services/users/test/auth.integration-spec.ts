@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { createTestDatabase, http, startTestService, type TestDatabase, type TestService } from '@meridian/platform/testing';
 import { usersService } from '../src/service.js';
@@ -114,5 +115,56 @@ describe('users: sign-up, log-in, refresh rotation', () => {
     expect(ready.body.checks.postgres.status).toBe('ok');
     const metrics = await fetch(`${users.httpUrl}/metrics`).then((r) => r.text());
     expect(metrics).toContain('http_server_duration_seconds');
+  });
+});
+
+describe('users: audit log', () => {
+  let db: TestDatabase;
+  let users: TestService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(['users']);
+    users = await startTestService(usersService, db);
+    await http(users.httpUrl, 'POST', '/api/v1/auth/signup', {
+      body: { email: 'audit@example.com', password: 'a long enough password', name: 'A', workspaceName: 'W' },
+    });
+  });
+  afterAll(async () => {
+    await users?.close();
+    await db?.drop();
+  });
+
+  it('records successful and failed logins with IP and user agent, and the app role cannot change them', async () => {
+    await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'audit@example.com', password: 'a long enough password' } });
+    await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'audit@example.com', password: 'wrong password!!' } });
+    await http(users.httpUrl, 'POST', '/api/v1/auth/login', { body: { email: 'ghost@example.com', password: 'wrong password!!' } });
+    const su = new pg.Client({ connectionString: db.superuserUrl });
+    await su.connect();
+    const { rows } = await su.query(
+      `SELECT workspace_id, action, outcome, host(ip) AS ip, user_agent FROM users.audit_log ORDER BY occurred_at`,
+    );
+    await su.end();
+    expect(rows.map((r) => [r.action, r.outcome, r.workspace_id === null])).toEqual([
+      ['auth.login', 'success', false],
+      ['auth.login', 'failure', false],
+      ['auth.login', 'failure', true],
+    ]);
+    expect(rows[0].ip).toBe('127.0.0.1');
+    expect(rows[0].user_agent).toBeTruthy();
+
+    const app = new pg.Client({ connectionString: db.urls.users!.appUrl });
+    await app.connect();
+    try {
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.workspace_id', $1, true)`, [rows[0].workspace_id]);
+      await expect(app.query(`UPDATE users.audit_log SET outcome = 'failure'`)).rejects.toThrow(/permission denied|append-only/);
+      await app.query('ROLLBACK');
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.workspace_id', $1, true)`, [rows[0].workspace_id]);
+      await expect(app.query(`DELETE FROM users.audit_log`)).rejects.toThrow(/permission denied|append-only/);
+      await app.query('ROLLBACK');
+    } finally {
+      await app.end();
+    }
   });
 });

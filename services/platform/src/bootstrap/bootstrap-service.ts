@@ -63,6 +63,7 @@ export async function startService<S extends typeof baseConfigSchema>(
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get<Metrics>(METRICS)));
   app.useBodyParser('json', { limit: '1mb' });

@@ -20,6 +20,8 @@ export const baseConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535),
+  /** Express `trust proxy`: which hops may set X-Forwarded-For (the edge, the load balancer). */
+  TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
   GRPC_HOST: z.string().default('127.0.0.1'),
   GRPC_PORT: z.coerce.number().int().min(0).max(65535),
   DATABASE_URL: sensitive(z.string().url()),

@@ -81,6 +81,13 @@ async function applyAppGrants(client: pg.Client, schema: string, appRole: string
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`);
   await client.query(`REVOKE ALL ON ${s}."migrations" FROM ${r}`);
+  // Tables commented '@append-only' (audit logs) accept inserts and reads only.
+  const { rows } = await client.query<{ relname: string }>(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') LIKE '%@append-only%'`,
+    [schema],
+  );
+  for (const { relname } of rows) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.${ident(relname)} FROM ${r}`);
 }
 
 /** The role name in a connection string (the app role of a service). */

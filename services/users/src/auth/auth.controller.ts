@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Public, ZodValidationPipe, type Principal, Authenticated } from '@meridian/platform';
+import { CurrentPrincipal, Public, ZodValidationPipe, type Principal, Authenticated, Origin, type ClientOrigin } from '@meridian/platform';
 import { SigningKeyStore } from '../keys/signing-key.store.js';
 import { AuthService } from './auth.service.js';
 import { logInSchema, refreshSchema, signUpSchema, type LogInInput, type RefreshInput, type SignUpInput } from './auth.schemas.js';
@@ -27,8 +27,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @body(logInSchema)
-  logIn(@Body(new ZodValidationPipe(logInSchema)) input: LogInInput) {
-    return this.auth.logIn(input);
+  logIn(@Body(new ZodValidationPipe(logInSchema)) input: LogInInput, @Origin() origin: ClientOrigin) {
+    return this.auth.logIn(input, origin);
   }
 
   @Public()

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { ConflictError, DomainEvents, TenantDatabase, UnauthenticatedError, type Principal, type Role } from '@meridian/platform';
 import type { WorkspaceCreated } from '@meridian/proto/users/v1/users_events';
+import { AuditLog, type RequestOrigin } from '../audit/audit-log.js';
 import { UserEntity } from '../users/user.entity.js';
 import { MembershipEntity, WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { passwordHasher } from './password-hasher.js';
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly db: TenantDatabase,
     private readonly events: DomainEvents,
     @Inject(SessionTokens) private readonly tokens: SessionTokens,
+    private readonly audit: AuditLog,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthResult> {
@@ -58,14 +60,17 @@ export class AuthService {
     }
   }
 
-  async logIn(input: LogInInput): Promise<AuthResult> {
+  async logIn(input: LogInInput, origin: RequestOrigin = {}): Promise<AuthResult> {
     const user = await this.db.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('lower(u.email) = :email', { email: input.email })
       .getOne();
     const ok = user ? await passwordHasher.verify(user.passwordHash, input.password) : await passwordHasher.verifyDecoy(input.password);
-    if (!user || !ok) throw new UnauthenticatedError(BAD_CREDENTIALS);
+    if (!user || !ok) {
+      await this.auditLoginFailure(user, input.email, origin);
+      throw new UnauthenticatedError(BAD_CREDENTIALS);
+    }
     const membership = await this.db.dataSource.transaction(async (m) => {
       await m.query(`SELECT set_config('app.user_id', $1, true)`, [user.id]);
       return m.findOne(MembershipEntity, { where: { userId: user.id }, order: { createdAt: 'ASC' } });
@@ -73,6 +78,7 @@ export class AuthService {
     if (!membership) throw new UnauthenticatedError(BAD_CREDENTIALS);
     return this.db.inWorkspace(membership.workspaceId, async (m) => {
       const workspace = await m.findOneByOrFail(WorkspaceEntity, { id: membership.workspaceId });
+      await this.audit.recordIn(m, { action: 'auth.login', workspaceId: workspace.id, actorUserId: user.id, ...origin });
       return withoutRefreshId(await this.result(m, user, workspace, membership.role));
     });
   }
@@ -102,6 +108,17 @@ export class AuthService {
     // Thrown after the transaction so a reuse revocation is committed, not rolled back.
     if (outcome.kind !== 'ok') throw new UnauthenticatedError(BAD_REFRESH);
     return withoutRefreshId(outcome.result);
+  }
+
+  /** A failed login is recorded in each workspace of the account (or in none, for an unknown email). */
+  private async auditLoginFailure(user: UserEntity | null, email: string, origin: RequestOrigin): Promise<void> {
+    const entry = { action: 'auth.login' as const, outcome: 'failure' as const, ...origin, metadata: { email } };
+    if (!user) return this.audit.record({ ...entry, workspaceId: null });
+    const memberships = await this.db.dataSource.transaction(async (m) => {
+      await m.query(`SELECT set_config('app.user_id', $1, true)`, [user.id]);
+      return m.find(MembershipEntity, { where: { userId: user.id } });
+    });
+    for (const { workspaceId } of memberships) await this.audit.record({ ...entry, workspaceId, actorUserId: user.id });
   }
 
   /** Ends the caller's session: every refresh token of its family dies. */

@@ -1,4 +1,5 @@
 import { CreateIdentity1732240000000 } from './1732240000000-create-identity.js';
+import { CreateAuditLog1732241000000 } from './1732241000000-create-audit-log.js';
 
 /** Every migration of the users schema, oldest first. Never edit one that has landed. */
-export const usersMigrations = [CreateIdentity1732240000000];
+export const usersMigrations = [CreateIdentity1732240000000, CreateAuditLog1732241000000];
