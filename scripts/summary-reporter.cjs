@@ -4,15 +4,16 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 class SummaryReporter {
-  constructor(globalConfig) {
-    this.projects = (globalConfig.selectProjects || []).join('-') || 'all';
+  constructor() {
+    // scripts/test.js names each jest run; a bare jest run is "jest".
+    this.run = process.env.MERIDIAN_TEST_RUN || 'jest';
   }
   onRunComplete(_contexts, results) {
     const { numPassedTests: passed, numFailedTests: failed, numPendingTests: p, numTodoTests: t, numRuntimeErrorTestSuites: broken } = results;
     const summary = { passed, failed: failed + broken, skipped: p + t };
-    process.stdout.write(`\njest (${this.projects}): ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+    process.stdout.write(`\n${this.run}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
     const dir = process.env.MERIDIAN_TEST_SUMMARY_DIR;
-    if (dir) writeFileSync(join(dir, `${this.projects === 'e2e' ? 'e2e' : 'unit-integration-contract'}.json`), JSON.stringify(summary));
+    if (dir) writeFileSync(join(dir, `${this.run}.json`), JSON.stringify(summary));
   }
 }
 module.exports = SummaryReporter;

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 const summaryDir = mkdtempSync(join(tmpdir(), 'meridian-test-summary-'));
 const env = { ...process.env, MERIDIAN_TEST_SUMMARY_DIR: summaryDir };
-const run = (label, cmd, args) => {
+const run = (label, cmd, args, name) => {
   process.stdout.write(`\n=== ${label} ===\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, MERIDIAN_TEST_RUN: name ?? label } });
   return r.status === 0;
 };
 const jest = (projects, extra = []) => [
@@ -24,8 +24,8 @@ const jest = (projects, extra = []) => [
 
 let ok = run('build', 'npm', ['run', 'build', '--silent']);
 if (ok) {
-  const a = run('unit, integration and contract tests', process.execPath, jest(['unit', 'integration', 'contract'], ['--maxWorkers=2']));
-  const b = run('end-to-end tests (Chromium)', process.execPath, jest(['e2e'], ['--runInBand']));
+  const a = run('unit, integration and contract tests', process.execPath, jest(['unit', 'integration', 'contract'], ['--maxWorkers=2']), 'unit-integration-contract');
+  const b = run('end-to-end tests (Chromium)', process.execPath, jest(['e2e'], ['--runInBand']), 'e2e');
   ok = a && b;
 }
 
