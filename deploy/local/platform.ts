@@ -71,6 +71,7 @@ export async function serviceEnv(
     // With the emulator there is no GCE metadata server to ask for credentials.
     ...(settings.pubsubEmulatorHost ? { PUBSUB_EMULATOR_HOST: settings.pubsubEmulatorHost, METADATA_SERVER_DETECTION: 'none' } : {}),
     AUTH_JWKS_URL: `http://127.0.0.1:${ports.users.http}/api/v1/auth/jwks.json`,
+    USERS_GRPC_URL: `127.0.0.1:${ports.users.grpc}`,
     ...(name === 'users' ? { AUTH_SIGNING_KEY_SECRET: secrets.signingKeySecret } : {}),
     ...(name === 'workflow' ? { CRM_GRPC_URL: `127.0.0.1:${ports.crm.grpc}` } : {}),
     ...(name === 'analytics' ? { DUCKDB_PATH: join(settings.dataDir, 'warehouse.duckdb') } : {}),

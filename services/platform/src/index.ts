@@ -35,3 +35,4 @@ export * from './bootstrap/bootstrap-service.js';
 export * from './tokens.js';
 export * from './bootstrap/cloud-resources.js';
 export * from './http/request-origin.decorator.js';
+export * from './auth/api-key-resolver.js';

@@ -7,3 +7,4 @@ export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const EVENT_BUS = Symbol('EVENT_BUS');
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export const API_KEY_RESOLVER = Symbol('API_KEY_RESOLVER');

@@ -3,9 +3,10 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { PermissionDeniedError, UnauthenticatedError } from '../errors/domain-error.js';
 import { enrichContext } from '../logging/request-context.js';
-import { LOGGER, TOKEN_VERIFIER } from '../tokens.js';
+import { API_KEY_RESOLVER, LOGGER, TOKEN_VERIFIER } from '../tokens.js';
 import type { Logger } from '../logging/logger.js';
 import type { AccessTokenVerifier } from './access-token-verifier.js';
+import { isApiKey, type ApiKeyResolver } from './api-key-resolver.js';
 import { ACCESS, type Access } from './access.decorator.js';
 import type { RequestWithPrincipal } from './current-principal.decorator.js';
 import { can } from './permissions.js';
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(API_KEY_RESOLVER) private readonly apiKeys: ApiKeyResolver | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,7 +33,7 @@ export class AuthGuard implements CanActivate {
     const header = req.header('authorization') ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedError();
-    const principal = await this.verifier.verify(token);
+    const principal = isApiKey(token) ? await this.resolveApiKey(token) : await this.verifier.verify(token);
     req.principal = principal;
     enrichContext({ workspaceId: principal.workspaceId, userId: principal.userId, role: principal.role });
     if (!access) {
@@ -40,5 +42,10 @@ export class AuthGuard implements CanActivate {
     }
     if (access.kind === 'permission' && !can(principal.role, access.permission)) throw new PermissionDeniedError();
     return true;
+  }
+
+  private resolveApiKey(key: string) {
+    if (!this.apiKeys) throw new UnauthenticatedError('API keys are not accepted by this service.');
+    return this.apiKeys.resolve(key);
   }
 }

@@ -8,6 +8,8 @@ export interface Principal {
   workspaceId: string;
   role: Role;
   sessionId?: string;
+  /** Set when the caller authenticated with an API key instead of a user session. */
+  apiKeyId?: string;
 }
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

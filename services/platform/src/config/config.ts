@@ -33,6 +33,8 @@ export const baseConfigSchema = z.object({
   PUBSUB_PROJECT_ID: z.string().default('meridian-local'),
   PUBSUB_EMULATOR_HOST: z.string().optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
+  /** users service gRPC (host:port): resolves API keys presented as bearer tokens. */
+  USERS_GRPC_URL: z.string().min(3).optional(),
   AUTH_ISSUER: z.string().default('meridian-users'),
   AUTH_AUDIENCE: z.string().default('meridian'),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(50).max(60000).default(2000),

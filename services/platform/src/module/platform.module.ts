@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import pg from 'pg';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { AccessTokenVerifier } from '../auth/access-token-verifier.js';
+import { ApiKeyResolver } from '../auth/api-key-resolver.js';
 import { createServiceDataSource } from '../database/data-source.js';
 import { TenantDatabase } from '../database/tenant-database.js';
 import { createEventBusFromConfig } from './event-bus-from-config.js';
@@ -22,7 +23,17 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
 import { createMetrics } from '../health/metrics.js';
 import type { ReadinessCheck } from '../health/readiness.js';
-import { DATA_SOURCE, EVENT_BUS, LOGGER, METRICS, PLATFORM_CONFIG, READINESS_CHECKS, SERVICE_NAME, TOKEN_VERIFIER } from '../tokens.js';
+import {
+  API_KEY_RESOLVER,
+  DATA_SOURCE,
+  EVENT_BUS,
+  LOGGER,
+  METRICS,
+  PLATFORM_CONFIG,
+  READINESS_CHECKS,
+  SERVICE_NAME,
+  TOKEN_VERIFIER,
+} from '../tokens.js';
 import { DomainEvents } from './domain-events.js';
 import { EventSubscriptions, SUBSCRIBER_TYPES } from './event-subscriptions.js';
 import type { PlatformOptions } from './platform-options.js';
@@ -114,6 +125,10 @@ export class PlatformModule {
             if (!config.AUTH_JWKS_URL) throw new Error('AUTH_JWKS_URL is required to verify access tokens');
             return AccessTokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER, config.AUTH_AUDIENCE);
           },
+        },
+        {
+          provide: API_KEY_RESOLVER,
+          useFactory: () => (config.USERS_GRPC_URL ? ApiKeyResolver.grpc(config.USERS_GRPC_URL, config.GRPC_DEADLINE_MS) : null),
         },
         {
           provide: READINESS_CHECKS,
