@@ -1,124 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
-import { freePort } from './free-port.js';
+import { startGcloudEmulator, type GcloudEmulator } from './gcloud-emulator.js';
 
-export interface PubSubEmulator {
-  /** `127.0.0.1:<port>`, for the client's `apiEndpoint` or PUBSUB_EMULATOR_HOST. */
-  host: string;
-  projectId: string;
-  stop(): Promise<void>;
-}
+export type PubSubEmulator = GcloudEmulator;
 
-const START_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 10_000;
-
-/**
- * Starts the Google Pub/Sub emulator (`gcloud beta emulators pubsub start`) on a free
- * loopback port. gcloud runs a Java server as a grandchild, so it is spawned detached
- * (own process group) and stop() signals the whole group. Fails loudly when gcloud or
- * the emulator component is missing: Pub/Sub suites must never pass without running.
- */
-export async function startPubSubEmulator(projectId = 'meridian-test'): Promise<PubSubEmulator> {
-  const port = await freePort();
-  const host = `127.0.0.1:${port}`;
-  const child = spawn('gcloud', ['beta', 'emulators', 'pubsub', 'start', `--host-port=${host}`, `--project=${projectId}`], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const missing = new Promise<Error>((resolve) =>
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      resolve(
-        error.code === 'ENOENT'
-          ? new Error(
-              'gcloud is not installed (or not on PATH): the Pub/Sub tests need the Pub/Sub emulator. Install the ' +
-                'Google Cloud CLI with its "beta" and "pubsub-emulator" components, and a Java runtime.',
-            )
-          : error,
-      ),
-    ),
+/** Starts the Google Pub/Sub emulator (`gcloud beta emulators pubsub start`) on a free loopback port. */
+export function startPubSubEmulator(projectId = 'meridian-test'): Promise<PubSubEmulator> {
+  return startGcloudEmulator(
+    {
+      name: 'Pub/Sub',
+      command: ['beta', 'emulators', 'pubsub', 'start'],
+      extraArgs: [`--project=${projectId}`],
+      ready: /Server started/,
+      components: '"beta" and "pubsub-emulator"',
+    },
+    projectId,
   );
-
-  const stop = async (): Promise<void> => killGroup(child, exited);
-  const waiting = new AbortController();
-  const answering = waitUntilAnswering(port, exited, () => output, waiting.signal);
-  answering.catch(() => undefined); // the race below reports it; this only silences the loser
-  try {
-    await Promise.race([answering, missing.then((error) => Promise.reject(error))]);
-  } catch (error) {
-    waiting.abort();
-    await stop();
-    throw error;
-  }
-  child.stdout!.removeAllListeners('data');
-  child.stderr!.removeAllListeners('data');
-  // Keep draining the pipes so a chatty emulator never blocks on a full pipe.
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return { host, projectId, stop };
-}
-
-async function waitUntilAnswering(port: number, exited: Promise<number | null>, output: () => string, signal: AbortSignal): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline && !signal.aborted) {
-    if (exitCode !== undefined) {
-      throw new Error(`Pub/Sub emulator exited with code ${exitCode} before answering:\n${output()}`);
-    }
-    if ((await answersHttp(port)) && /Server started/.test(output())) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Pub/Sub emulator did not answer on port ${port} within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
-}
-
-/** The emulator answers a plain HTTP GET / with "Ok" once it serves. */
-async function answersHttp(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    let reply = '';
-    const finish = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(2000, () => finish(false));
-    socket.on('error', () => finish(false));
-    socket.on('connect', () => socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString();
-      if (/\r\n\r\n[\s\S]*Ok/.test(reply)) finish(true);
-    });
-    socket.on('end', () => finish(/Ok/.test(reply)));
-  });
-}
-
-/** SIGTERM to the process group, SIGKILL if it lingers, bounded either way. */
-async function killGroup(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-    signalGroup(child.pid, 'SIGKILL');
-    return;
-  }
-  signalGroup(child.pid, 'SIGTERM');
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS).unref()),
-  ]);
-  // The Java grandchild may outlive gcloud's Python wrapper: always sweep the group.
-  signalGroup(child.pid, 'SIGKILL');
-  if (timedOut) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-}
-
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Group already gone.
-  }
 }
