@@ -52,7 +52,7 @@ export default {
     {
       ...common,
       displayName: 'contract',
-      testMatch: ['<rootDir>/services/platform/test/contracts/**/*.contract-spec.ts'],
+      testMatch: ['<rootDir>/services/*/test/contracts/**/*.contract-spec.ts'],
       testTimeout: 120000,
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/web/e2e/**/*.e2e-spec.ts'], testTimeout: 300000 },

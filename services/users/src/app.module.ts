@@ -9,6 +9,7 @@ import { SessionTokens } from './auth/session-tokens.js';
 import type { UsersConfig } from './config.js';
 import { SigningKeyStore } from './keys/signing-key.store.js';
 import { usersMigrations } from './migrations/index.js';
+import { PreferencesModule } from './preferences/preferences.module.js';
 import { UserEntity } from './users/user.entity.js';
 import { MembershipEntity, WorkspaceEntity } from './workspaces/workspace.entity.js';
 import { WorkspacesGrpcController } from './workspaces/workspaces.grpc.js';
@@ -38,6 +39,7 @@ export class UsersAppModule {
           tokenVerifier: () =>
             new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
         }),
+        PreferencesModule.forRoot(config),
       ],
       controllers: [AuthController, WorkspacesGrpcController],
       providers: [

@@ -8,6 +8,10 @@ export const usersConfigSchema = baseConfigSchema.extend({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   /** Absolute lifetime of a refresh-token family, however often it rotates. */
   REFRESH_FAMILY_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** Where user preferences live: Postgres (embedded default) or Firestore (FIRESTORE_EMULATOR_HOST for the emulator). */
+  PREFERENCES_STORE: z.enum(['postgres', 'firestore']).default('postgres'),
+  FIRESTORE_PROJECT_ID: z.string().default('meridian-local'),
+  FIRESTORE_DATABASE_ID: z.string().optional(),
 });
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;
