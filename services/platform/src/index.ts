@@ -36,3 +36,4 @@ export * from './tokens.js';
 export * from './bootstrap/cloud-resources.js';
 export * from './http/request-origin.decorator.js';
 export * from './auth/api-key-resolver.js';
+export * from './rate-limit/index.js';

@@ -6,3 +6,4 @@ export * from './grpc-health.js';
 export * from './security/index.js';
 export * from './gcloud-emulator.js';
 export * from './firestore-emulator.js';
+export * from './redis.js';
