@@ -17,6 +17,10 @@ class WarehouseLifecycle implements OnApplicationShutdown {
   }
 }
 
+async function* warehouseRows(warehouse: Promise<Warehouse>, workspaceId: string) {
+  yield* (await warehouse).exportContactCreated(workspaceId);
+}
+
 @Module({})
 export class AnalyticsAppModule {
   static forRoot(config: AnalyticsConfig, logger: Logger): DynamicModule {
@@ -32,6 +36,7 @@ export class AnalyticsAppModule {
           migrations: analyticsMigrations,
           subscribers: [ContactCreatedSubscriber],
           readiness: [{ name: 'warehouse', check: async () => (await warehouse).ping() }],
+          exports: [{ object: 'contact_created_facts', rows: (workspaceId) => warehouseRows(warehouse, workspaceId) }],
         }),
       ],
       controllers: [ReportsController, ReportsGrpcController],

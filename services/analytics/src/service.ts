@@ -10,6 +10,6 @@ export const analyticsService: ServiceDefinition<typeof analyticsConfigSchema> =
   configSchema: analyticsConfigSchema,
   migrations: analyticsMigrations,
   module: (config, logger) => AnalyticsAppModule.forRoot(config, logger),
-  grpc: { packages: ['analytics.v1'], protoFiles: ['analytics/v1/report_service.proto'] },
+  grpc: { packages: ['analytics.v1'], protoFiles: ['analytics/v1/report_service.proto', 'analytics/v1/export_service.proto'] },
   events: { publishes: [], consumes: ['crm.contact.created.v1'] },
 };

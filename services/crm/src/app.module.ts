@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type Logger } from '@meridian/platform';
+import { PlatformModule, tableExport, type Logger } from '@meridian/platform';
 import type { CrmConfig } from './config.js';
 import { ContactEntity } from './contacts/contact.entity.js';
 import { ContactsModule } from './contacts/contacts.module.js';
@@ -11,7 +11,14 @@ export class CrmAppModule {
     return {
       module: CrmAppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'crm', config, logger, entities: [ContactEntity], migrations: crmMigrations }),
+        PlatformModule.forRoot({
+          service: 'crm',
+          config,
+          logger,
+          entities: [ContactEntity],
+          migrations: crmMigrations,
+          exports: [tableExport('contacts', 'crm', 'contacts')],
+        }),
         ContactsModule,
       ],
     };

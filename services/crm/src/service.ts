@@ -10,6 +10,6 @@ export const crmService: ServiceDefinition<typeof crmConfigSchema> = {
   configSchema: crmConfigSchema,
   migrations: crmMigrations,
   module: (config, logger) => CrmAppModule.forRoot(config, logger),
-  grpc: { packages: ['crm.v1'], protoFiles: ['crm/v1/contact_service.proto'] },
+  grpc: { packages: ['crm.v1'], protoFiles: ['crm/v1/contact_service.proto', 'crm/v1/export_service.proto'] },
   events: { publishes: ['crm.contact.created.v1'], consumes: [] },
 };

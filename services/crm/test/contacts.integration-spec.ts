@@ -1,7 +1,16 @@
 import pg from 'pg';
 import { GrpcClient } from '@meridian/platform';
-import { createTestDatabase, eventually, http, startTestService, type TestDatabase, type TestService } from '@meridian/platform/testing';
-import { usersService } from '../../users/src/service.js';
+import { randomUUID } from 'node:crypto';
+import {
+  createTestDatabase,
+  eventually,
+  http,
+  startTestService,
+  startTestTokenIssuer,
+  type TestDatabase,
+  type TestService,
+  type TestTokenIssuer,
+} from '@meridian/platform/testing';
 import { crmService } from '../src/service.js';
 
 interface Session {
@@ -9,32 +18,30 @@ interface Session {
   workspaceId: string;
 }
 
-describe('crm contacts (real Postgres, users service for tokens, gRPC over loopback)', () => {
+/** A member session in a fresh workspace, with a token signed as the users service would. */
+async function session(issuer: TestTokenIssuer): Promise<Session> {
+  const workspaceId = randomUUID();
+  return { token: await issuer.sign({ role: 'owner', workspaceId }), workspaceId };
+}
+
+describe('crm contacts (real Postgres, JWKS-verified tokens, gRPC over loopback)', () => {
   let db: TestDatabase;
-  let users: TestService;
+  let issuer: TestTokenIssuer;
   let crm: TestService;
   let a: Session;
   let b: Session;
 
-  const signUp = async (email: string): Promise<Session> => {
-    const res = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', {
-      body: { email, password: 'a long enough password', name: 'Tester', workspaceName: `${email} team` },
-    });
-    expect(res.status).toBe(201);
-    return { token: res.body.accessToken, workspaceId: res.body.workspace.id };
-  };
-
   beforeAll(async () => {
-    db = await createTestDatabase(['users', 'crm']);
-    users = await startTestService(usersService, db);
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: `${users.httpUrl}/api/v1/auth/jwks.json` });
-    a = await signUp('a@example.com');
-    b = await signUp('b@example.com');
+    db = await createTestDatabase(['crm']);
+    issuer = await startTestTokenIssuer();
+    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
+    a = await session(issuer);
+    b = await session(issuer);
   });
 
   afterAll(async () => {
     await crm?.close();
-    await users?.close();
+    await issuer?.close();
     await db?.drop();
   });
 
@@ -173,6 +180,63 @@ describe('crm contacts (real Postgres, users service for tokens, gRPC over loopb
       expect(row).toMatchObject({ type: 'crm.contact.created.v1', subject: created.body.id, workspace_id: a.workspaceId });
     } finally {
       await su.end();
+    }
+  });
+});
+
+describe('crm: workspace export over gRPC', () => {
+  let db: TestDatabase;
+  let issuer: TestTokenIssuer;
+  let crm: TestService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(['crm']);
+    issuer = await startTestTokenIssuer();
+    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
+  });
+  afterAll(async () => {
+    await crm?.close();
+    await issuer?.close();
+    await db?.drop();
+  });
+
+  it("streams every contact of the caller's workspace and nothing of another's", async () => {
+    const a = await session(issuer);
+    const b = await session(issuer);
+    for (let i = 0; i < 250; i += 25) {
+      await Promise.all(
+        Array.from({ length: 25 }, (_, j) =>
+          http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+            token: a.token,
+            body: { firstName: `F${i + j}`, lastName: 'L', email: `e${i + j}@example.com` },
+          }),
+        ),
+      );
+    }
+    await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: b.token,
+      body: { firstName: 'Other', lastName: 'B', email: 'b@example.com' },
+    });
+    const client = new GrpcClient({
+      address: `127.0.0.1:${crm.grpcPort}`,
+      protoFile: 'crm/v1/export_service.proto',
+      service: 'crm.v1.ExportService',
+      deadlineMs: 5000,
+    });
+    try {
+      const rows: { workspace_id: string; first_name: string }[] = [];
+      for await (const chunk of client.serverStream<object, { object: string; jsonLines: string; count: number }>(
+        'exportWorkspace',
+        {},
+        { workspaceId: a.workspaceId },
+      )) {
+        expect(chunk.object).toBe('contacts');
+        if (chunk.count) rows.push(...chunk.jsonLines.split('\n').map((l) => JSON.parse(l)));
+      }
+      expect(rows).toHaveLength(250);
+      expect(new Set(rows.map((r) => r.workspace_id))).toEqual(new Set([a.workspaceId]));
+    } finally {
+      client.close();
     }
   });
 });

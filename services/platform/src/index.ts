@@ -37,3 +37,5 @@ export * from './bootstrap/cloud-resources.js';
 export * from './http/request-origin.decorator.js';
 export * from './auth/api-key-resolver.js';
 export * from './rate-limit/index.js';
+export * from './exports/export-source.js';
+export * from './exports/export.grpc.js';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { PlatformModule, type Logger } from '@meridian/platform';
+import { PlatformModule, tableExport, type Logger } from '@meridian/platform';
 import { CRM_CONTACTS, CrmContactsClient } from './clients/crm-contacts.client.js';
 import type { WorkflowConfig } from './config.js';
 import { workflowMigrations } from './migrations/index.js';
@@ -28,6 +28,7 @@ export class WorkflowAppModule {
           entities: [TriggerEntity],
           migrations: workflowMigrations,
           subscribers: [ContactCreatedTrigger],
+          exports: [tableExport('triggers', 'workflow', 'triggers', 'event_id')],
         }),
       ],
       controllers: [TriggersGrpcController],

@@ -49,6 +49,21 @@ export class DuckDbWarehouse implements Warehouse {
     return reader.getRowObjectsJson().map((r) => ({ day: String(r.day), count: Number(r.count) }));
   }
 
+  async *exportContactCreated(workspaceId: string): AsyncIterable<Record<string, unknown>> {
+    let after = '';
+    for (;;) {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT event_id AS "eventId", contact_id AS "contactId", strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "createdAt"
+           FROM contact_created WHERE workspace_id = $workspaceId AND event_id > $after ORDER BY event_id LIMIT 1000`,
+        { workspaceId, after },
+      );
+      const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+      yield* rows;
+      if (rows.length < 1000) return;
+      after = String(rows[rows.length - 1]!.eventId);
+    }
+  }
+
   async ping(): Promise<void> {
     await this.connection.run('SELECT 1');
   }

@@ -19,6 +19,8 @@ export interface Warehouse {
   recordContactCreated(fact: ContactCreatedFact): Promise<void>;
   /** Contacts created per UTC day for one workspace, from `fromDay` (YYYY-MM-DD) on, oldest first. */
   contactsCreatedPerDay(workspaceId: string, fromDay: string): Promise<DailyCount[]>;
+  /** Every fact of one workspace, for the workspace data export. */
+  exportContactCreated(workspaceId: string): AsyncIterable<Record<string, unknown>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

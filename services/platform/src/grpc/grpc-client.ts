@@ -59,6 +59,34 @@ export class GrpcClient {
     });
   }
 
+  /**
+   * Calls a server-streaming `method`; yields each message. The deadline covers the whole
+   * stream (default 10x the unary deadline).
+   */
+  async *serverStream<Req, Res>(
+    method: string,
+    request: Req,
+    options: { workspaceId?: string; deadlineMs?: number } = {},
+  ): AsyncIterable<Res> {
+    const ctx = currentContext();
+    const md = contextToMetadata(ctx ? { ...ctx, ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}) } : undefined);
+    if (!ctx && options.workspaceId) md.set('x-workspace-id', options.workspaceId);
+    const fn = (
+      this.client as unknown as Record<string, (req: unknown, md: grpc.Metadata, opts: grpc.CallOptions) => grpc.ClientReadableStream<Res>>
+    )[method];
+    if (typeof fn !== 'function') throw new Error(`Unknown method ${this.config.service}.${method}`);
+    const deadline = new Date(Date.now() + (options.deadlineMs ?? this.config.deadlineMs * 10));
+    const call = fn.call(this.client, request, md, { deadline });
+    try {
+      for await (const message of call) yield message as Res;
+    } catch (err) {
+      const e = err as grpc.ServiceError;
+      throw new DomainError(codeFromGrpcStatus(e.code), e.details || e.message);
+    } finally {
+      call.cancel();
+    }
+  }
+
   close(): void {
     this.client.close();
   }

@@ -4,6 +4,7 @@ import type { Entities, Migrations } from '../database/data-source.js';
 import type { ReadinessCheck } from '../health/readiness.js';
 import type { AccessTokenVerifier } from '../auth/access-token-verifier.js';
 import type { Logger } from '../logging/logger.js';
+import type { ExportSource } from '../exports/export-source.js';
 
 export interface PlatformOptions {
   /** Service name: also its Postgres schema and its event consumer name. */
@@ -18,4 +19,6 @@ export interface PlatformOptions {
   tokenVerifier?: () => AccessTokenVerifier;
   /** EventSubscriber providers (declared in the service's own modules) to connect to the bus. */
   subscribers?: Type<unknown>[];
+  /** Records this service contributes to a workspace data export (serves <domain>.v1.ExportService). */
+  exports?: ExportSource[];
 }

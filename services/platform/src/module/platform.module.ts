@@ -21,6 +21,7 @@ import { createEventBusFromConfig } from './event-bus-from-config.js';
 import type { EventBus } from '../events/event-bus.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { HealthController } from '../health/health.controller.js';
+import { EXPORT_SOURCES, ExportGrpcController } from '../exports/export.grpc.js';
 import { createMetrics } from '../health/metrics.js';
 import type { ReadinessCheck } from '../health/readiness.js';
 import {
@@ -77,7 +78,7 @@ export class PlatformModule {
       module: PlatformModule,
       // DiscoveryModule lets the security suite list every route with its access rule.
       imports: [DiscoveryModule],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(options.exports?.length ? [ExportGrpcController] : [])],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
         { provide: PLATFORM_CONFIG, useValue: config },
@@ -143,6 +144,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useFactory: () => new DomainExceptionFilter(logger) },
         { provide: APP_INTERCEPTOR, useClass: GrpcContextInterceptor },
         { provide: SUBSCRIBER_TYPES, useValue: subscribers },
+        { provide: EXPORT_SOURCES, useValue: options.exports ?? [] },
         DomainEvents,
         EventSubscriptions,
         PlatformLifecycle,

@@ -7,3 +7,4 @@ export * from './security/index.js';
 export * from './gcloud-emulator.js';
 export * from './firestore-emulator.js';
 export * from './redis.js';
+export * from './smtp-server.js';
