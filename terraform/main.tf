@@ -83,13 +83,13 @@ module "cloudsql" {
 }
 
 module "pubsub" {
-  source            = "./modules/pubsub"
-  project_number    = data.google_project.this.number
-  topics            = local.pubsub_topics
-  subscriptions     = local.pubsub_subscriptions
-  publishers        = local.pubsub_publishers
-  service_accounts  = module.iam.service_account_emails
-  depends_on        = [google_project_service.apis]
+  source           = "./modules/pubsub"
+  project_number   = data.google_project.this.number
+  topics           = local.pubsub_topics
+  subscriptions    = local.pubsub_subscriptions
+  publishers       = local.pubsub_publishers
+  service_accounts = module.iam.service_account_emails
+  depends_on       = [google_project_service.apis]
 }
 
 module "bigquery" {
