@@ -116,10 +116,21 @@ if (helm) out(`check:deploy: helm ${run(helm, ['version', '--short']).stdout.tri
   const env = { ...process.env, ...(helm ? { HELM: helm } : {}) };
   const jest = run(
     process.execPath,
-    ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--selectProjects', 'unit', '--testPathPatterns', 'deploy/test', '--verbose'],
+    [
+      '--experimental-vm-modules',
+      'node_modules/jest/bin/jest.js',
+      '--selectProjects',
+      'unit',
+      '--testPathPatterns',
+      'deploy/test',
+      '--verbose',
+    ],
     { env, stdio: 'inherit' },
   );
-  record('deploy/test jest suite (YAML, Dockerfile, HCL, values schema, template sources, routing table, cloud resources, rendered chart)', jest.status === 0 ? 'passed' : 'failed');
+  record(
+    'deploy/test jest suite (YAML, Dockerfile, HCL, values schema, template sources, routing table, cloud resources, rendered chart)',
+    jest.status === 0 ? 'passed' : 'failed',
+  );
 }
 
 // ---- helm lint / template
@@ -127,13 +138,25 @@ if (helm) {
   for (const env of ['dev', 'staging', 'prod']) {
     const sets = Object.entries(SETS).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
     const lint = run(helm, ['lint', 'helm/meridian', '--strict', '-f', `helm/meridian/values-${env}.yaml`, ...sets]);
-    record(`helm lint --strict (values-${env}.yaml)`, lint.status === 0 ? 'passed' : 'failed', lint.status === 0 ? '' : lint.stdout + lint.stderr);
+    record(
+      `helm lint --strict (values-${env}.yaml)`,
+      lint.status === 0 ? 'passed' : 'failed',
+      lint.status === 0 ? '' : lint.stdout + lint.stderr,
+    );
     const tpl = run(helm, ['template', 'meridian', 'helm/meridian', '-f', `helm/meridian/values-${env}.yaml`, ...sets]);
     const kinds = (tpl.stdout.match(/^kind: /gm) ?? []).length;
-    record(`helm template (values-${env}.yaml)`, tpl.status === 0 ? 'passed' : 'failed', tpl.status === 0 ? `${kinds} objects` : tpl.stderr);
+    record(
+      `helm template (values-${env}.yaml)`,
+      tpl.status === 0 ? 'passed' : 'failed',
+      tpl.status === 0 ? `${kinds} objects` : tpl.stderr,
+    );
   }
 } else {
-  record('helm lint / helm template', 'skipped', 'no helm binary and it could not be fetched (the template-source and schema tests still ran)');
+  record(
+    'helm lint / helm template',
+    'skipped',
+    'no helm binary and it could not be fetched (the template-source and schema tests still ran)',
+  );
 }
 
 // ---- terraform
@@ -143,11 +166,15 @@ if (works('terraform', ['version'])) {
   for (const dir of ['terraform', 'terraform/bootstrap']) {
     const data = mkdtempSync(join(tmpdir(), 'meridian-tf-'));
     const env = { ...process.env, TF_DATA_DIR: data };
-    const init = run('terraform', [`-chdir=${dir}`, 'init', '-backend=false', '-input=false'], { env });
+    const init = run('terraform', [`-chdir=${dir}`, 'init', '-backend=false', '-input=false', '-no-color'], { env });
     if (init.status !== 0) {
-      record(`terraform validate (${dir})`, 'skipped', `terraform init could not install the providers: ${init.stderr.trim().split('\n').pop()}`);
+      record(
+        `terraform validate (${dir})`,
+        'skipped',
+        `terraform init could not install the providers (no access to the Terraform registry here): ${(init.stderr.match(/Error: .*/) ?? [''])[0]}`,
+      );
     } else {
-      const v = run('terraform', [`-chdir=${dir}`, 'validate'], { env });
+      const v = run('terraform', [`-chdir=${dir}`, 'validate', '-no-color'], { env });
       record(`terraform validate (${dir})`, v.status === 0 ? 'passed' : 'failed', v.status === 0 ? '' : v.stdout + v.stderr);
     }
     rmSync(data, { recursive: true, force: true });
@@ -161,9 +188,21 @@ if (works('terraform', ['version'])) {
 if (works('docker', ['info'])) {
   for (const target of [...SERVICES.map((s) => ['service', s]), ['web', '']]) {
     const [stage, service] = target;
-    const args = ['build', '--target', stage, ...(service ? ['--build-arg', `SERVICE=${service}`] : []), '-t', `meridian-${service || 'web'}:check`, '.'];
+    const args = [
+      'build',
+      '--target',
+      stage,
+      ...(service ? ['--build-arg', `SERVICE=${service}`] : []),
+      '-t',
+      `meridian-${service || 'web'}:check`,
+      '.',
+    ];
     const b = run('docker', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    record(`docker build --target ${stage}${service ? ` SERVICE=${service}` : ''}`, b.status === 0 ? 'passed' : 'failed', b.status === 0 ? '' : b.stderr.slice(-2000));
+    record(
+      `docker build --target ${stage}${service ? ` SERVICE=${service}` : ''}`,
+      b.status === 0 ? 'passed' : 'failed',
+      b.status === 0 ? '' : b.stderr.slice(-2000),
+    );
   }
 } else {
   record('docker build', 'skipped', 'no Docker engine answering (the Dockerfile was parsed and checked by the jest suite instead)');

@@ -62,7 +62,11 @@ describe('Terraform declares every resource the code uses', () => {
       code.subscriptions.map((s) => [s.name, { topic: s.topic, consumer: s.consumer, dead_letter_topic: s.deadLetterTopic }]),
     );
     expect(locals.pubsub_subscriptions).toEqual(expected);
-    expect(code.deadLetterTopics.sort()).toEqual(Object.values(expected).map((s) => s.dead_letter_topic).sort());
+    expect(code.deadLetterTopics.sort()).toEqual(
+      Object.values(expected)
+        .map((s) => s.dead_letter_topic)
+        .sort(),
+    );
   });
 
   it('every publisher of every topic', () => {
@@ -87,14 +91,28 @@ describe('Terraform declares every resource the code uses', () => {
     expect(modules.pubsub[0].publishers).toBe('${local.pubsub_publishers}');
     const r = pubsubModule.resource;
     expect(r.google_pubsub_topic.topic[0]).toMatchObject({ for_each: '${toset(var.topics)}', name: '${each.key}' });
-    expect(r.google_pubsub_topic.dead_letter[0]).toMatchObject({ for_each: '${var.subscriptions}', name: '${each.value.dead_letter_topic}' });
-    expect(r.google_pubsub_subscription.dead_letter[0]).toMatchObject({ for_each: '${var.subscriptions}', name: '${each.value.dead_letter_topic}' });
+    expect(r.google_pubsub_topic.dead_letter[0]).toMatchObject({
+      for_each: '${var.subscriptions}',
+      name: '${each.value.dead_letter_topic}',
+    });
+    expect(r.google_pubsub_subscription.dead_letter[0]).toMatchObject({
+      for_each: '${var.subscriptions}',
+      name: '${each.value.dead_letter_topic}',
+    });
     const sub = r.google_pubsub_subscription.subscription[0];
-    expect(sub).toMatchObject({ for_each: '${var.subscriptions}', name: '${each.key}', enable_message_ordering: true, ack_deadline_seconds: 60 });
+    expect(sub).toMatchObject({
+      for_each: '${var.subscriptions}',
+      name: '${each.key}',
+      enable_message_ordering: true,
+      ack_deadline_seconds: 60,
+    });
     expect(sub.dead_letter_policy[0].dead_letter_topic).toBe('${google_pubsub_topic.dead_letter[each.key].id}');
     expect(sub.retry_policy[0]).toEqual({ minimum_backoff: '10s', maximum_backoff: '600s' });
     expect(modules.secrets[0].secrets).toContain('local.service_secrets');
-    expect(secretsModule.resource.google_secret_manager_secret.secret[0]).toMatchObject({ for_each: '${var.secrets}', secret_id: '${each.key}' });
+    expect(secretsModule.resource.google_secret_manager_secret.secret[0]).toMatchObject({
+      for_each: '${var.secrets}',
+      secret_id: '${each.key}',
+    });
   });
 
   it('the BigQuery dataset has every DuckDB warehouse table with the same columns', async () => {
@@ -143,6 +161,11 @@ describe(`${POSTGRES_BUS_ONLY} is needed nowhere`, () => {
   it('because compose and the chart run the Pub/Sub bus', () => {
     for (const { name } of SERVICES) expect(compose.services[name]?.environment?.EVENT_BUS).toBe('pubsub');
     expect(read('helm/meridian/templates/_helpers.tpl')).toMatch(/^EVENT_BUS: pubsub$/m);
-    expect(code.secrets.filter((s) => s.env === POSTGRES_BUS_ONLY).map((s) => s.service).sort()).toEqual(SERVICES.map((s) => s.name).sort());
+    expect(
+      code.secrets
+        .filter((s) => s.env === POSTGRES_BUS_ONLY)
+        .map((s) => s.service)
+        .sort(),
+    ).toEqual(SERVICES.map((s) => s.name).sort());
   });
 });

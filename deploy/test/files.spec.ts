@@ -61,7 +61,12 @@ describe('Dockerfile', () => {
     expect(first(name, 'HEALTHCHECK')?.args).toMatch(/CMD \["node"/);
     expect(first(name, 'CMD')?.args).toMatch(/^\["node", /);
     expect(first(name, 'ENV')?.args).toContain('NODE_ENV=production');
-    expect(stage(name).filter((i) => i.keyword === 'COPY').map((i) => i.args).join('\n')).not.toMatch(/--from=build \/src\/node_modules (\.|node_modules)$/m);
+    expect(
+      stage(name)
+        .filter((i) => i.keyword === 'COPY')
+        .map((i) => i.args)
+        .join('\n'),
+    ).not.toMatch(/--from=build \/src\/node_modules (\.|node_modules)$/m);
   });
 
   it('service images install with --omit=dev and build-arg SERVICE', () => {

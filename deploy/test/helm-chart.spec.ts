@@ -7,7 +7,7 @@
 // - rendered with the real `helm template` when a helm binary is available (PATH, $HELM,
 //   or the copy `npm run check:deploy` caches), for every environment: objects, probes,
 //   rollout, NetworkPolicies, the migration hook; and a missing required value fails.
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { SERVICES } from '../local/services.js';
 import { CLOUD_BUILD_SETS, filesUnder, findHelm, helmTemplate, read, yamlFile, type Manifest } from './tools.js';
 
@@ -58,10 +58,13 @@ describe('values.schema.json', () => {
 describe('template sources', () => {
   const templates = filesUnder('helm/meridian/templates', /\.(yaml|tpl|txt)$/).map((f) => ({ file: f, text: read(f) }));
   const has = (root: unknown, path: string[]) =>
-    path.reduce<{ ok: boolean; at: unknown }>((s, k) => (s.ok && isObj(s.at) && k in s.at ? { ok: true, at: s.at[k] } : { ok: false, at: undefined }), {
-      ok: true,
-      at: root,
-    }).ok;
+    path.reduce<{ ok: boolean; at: unknown }>(
+      (s, k) => (s.ok && isObj(s.at) && k in s.at ? { ok: true, at: s.at[k] } : { ok: false, at: undefined }),
+      {
+        ok: true,
+        at: root,
+      },
+    ).ok;
 
   it('reference only values that exist in values.yaml', () => {
     const missing: string[] = [];
@@ -156,9 +159,11 @@ describeHelm('rendered chart (helm template)', () => {
   });
 
   it('prod autoscales every service but the single DuckDB writer', () => {
-    expect(of('prod', 'HorizontalPodAutoscaler').map((h) => h.metadata.name).sort()).toEqual(
-      [...names.filter((n) => n !== 'analytics'), 'web'].map((n) => `meridian-${n}`).sort(),
-    );
+    expect(
+      of('prod', 'HorizontalPodAutoscaler')
+        .map((h) => h.metadata.name)
+        .sort(),
+    ).toEqual([...names.filter((n) => n !== 'analytics'), 'web'].map((n) => `meridian-${n}`).sort());
   });
 
   it('the Ingress routes the prefix table to the services, the rest to the web app, with managed TLS', () => {
@@ -195,7 +200,12 @@ describeHelm('rendered chart (helm template)', () => {
   it('a canary adds one Deployment per service (not the single writer) with the canary tag', () => {
     const r = helmTemplate(helm!, 'values-prod.yaml', { ...CLOUD_BUILD_SETS, 'canary.enabled': 'true', 'canary.tag': 'def5678' });
     const canaries = r.manifests.filter((m) => m.kind === 'Deployment' && m.metadata.name.endsWith('-canary'));
-    expect(canaries.map((d) => d.metadata.name).sort()).toEqual(names.filter((n) => n !== 'analytics').map((n) => `meridian-${n}-canary`).sort());
+    expect(canaries.map((d) => d.metadata.name).sort()).toEqual(
+      names
+        .filter((n) => n !== 'analytics')
+        .map((n) => `meridian-${n}-canary`)
+        .sort(),
+    );
     for (const d of canaries) expect(d.spec.template.spec.containers[0].image).toMatch(/:def5678$/);
   });
 
@@ -213,4 +223,3 @@ describeHelm('rendered chart (helm template)', () => {
     expect(r.stderr).toMatch(/additional propert/i);
   });
 });
-

@@ -73,6 +73,11 @@ export function helmTemplate(helm: string, valuesFile: string | undefined, sets:
   if (valuesFile) args.push('-f', join(CHART, valuesFile));
   for (const [k, v] of Object.entries(sets)) args.push('--set', `${k}=${v}`);
   const r = spawnSync(helm, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const manifests = r.status === 0 ? parseAllDocuments(r.stdout).map((d) => d.toJS() as Manifest).filter(Boolean) : [];
+  const manifests =
+    r.status === 0
+      ? parseAllDocuments(r.stdout)
+          .map((d) => d.toJS() as Manifest)
+          .filter(Boolean)
+      : [];
   return { status: r.status, stderr: r.stderr, manifests };
 }
