@@ -10,6 +10,7 @@ import type { UsersConfig } from './config.js';
 import { SigningKeyStore } from './keys/signing-key.store.js';
 import { usersMigrations } from './migrations/index.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
+import { WorkspaceExportsModule } from './exports/workspace-exports.module.js';
 import { UserEntity } from './users/user.entity.js';
 import { MembershipEntity, WorkspaceEntity } from './workspaces/workspace.entity.js';
 import { WorkspacesGrpcController } from './workspaces/workspaces.grpc.js';
@@ -40,6 +41,7 @@ export class UsersAppModule {
             new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
         }),
         PreferencesModule.forRoot(config),
+        WorkspaceExportsModule.forRoot(config),
       ],
       controllers: [AuthController, WorkspacesGrpcController],
       providers: [

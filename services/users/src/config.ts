@@ -12,6 +12,12 @@ export const usersConfigSchema = baseConfigSchema.extend({
   PREFERENCES_STORE: z.enum(['postgres', 'firestore']).default('postgres'),
   FIRESTORE_PROJECT_ID: z.string().default('meridian-local'),
   FIRESTORE_DATABASE_ID: z.string().optional(),
+  /** gRPC (host:port) of the services whose data goes into a workspace export; unset ones are listed as skipped. */
+  CRM_GRPC_URL: z.string().min(3).optional(),
+  WORKFLOW_GRPC_URL: z.string().min(3).optional(),
+  ANALYTICS_GRPC_URL: z.string().min(3).optional(),
+  /** Where export archives are written (a mounted volume or bucket-backed path in the cloud). */
+  EXPORTS_DIR: z.string().default(.meridian/exports),
 });
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;
