@@ -1,35 +1,33 @@
+import { randomUUID } from 'node:crypto';
 import { GrpcClient } from '@meridian/platform';
 import {
   createTestDatabase,
   grpcHealthStatus,
   http,
   startTestService,
+  startTestTokenIssuer,
   type TestDatabase,
   type TestService,
+  type TestTokenIssuer,
 } from '@meridian/platform/testing';
-import { usersService } from '../../users/src/service.js';
 import { communicationService } from '../src/service.js';
 
 describe('communication service', () => {
   let db: TestDatabase;
-  let users: TestService;
+  let issuer: TestTokenIssuer;
   let communication: TestService;
   let token: string;
-  let workspaceId: string;
+  const workspaceId = randomUUID();
 
   beforeAll(async () => {
-    db = await createTestDatabase(['users', 'communication']);
-    users = await startTestService(usersService, db);
-    communication = await startTestService(communicationService, db, { AUTH_JWKS_URL: `${users.httpUrl}/api/v1/auth/jwks.json` });
-    const res = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', {
-      body: { email: 'c@example.com', password: 'a long enough password', name: 'C', workspaceName: 'W' },
-    });
-    token = res.body.accessToken;
-    workspaceId = res.body.workspace.id;
+    db = await createTestDatabase(['communication']);
+    issuer = await startTestTokenIssuer();
+    communication = await startTestService(communicationService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
+    token = await issuer.sign({ role: 'owner', workspaceId });
   });
   afterAll(async () => {
     await communication?.close();
-    await users?.close();
+    await issuer?.close();
     await db?.drop();
   });
 

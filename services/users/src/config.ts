@@ -17,7 +17,7 @@ export const usersConfigSchema = baseConfigSchema.extend({
   WORKFLOW_GRPC_URL: z.string().min(3).optional(),
   ANALYTICS_GRPC_URL: z.string().min(3).optional(),
   /** Where export archives are written (a mounted volume or bucket-backed path in the cloud). */
-  EXPORTS_DIR: z.string().default(.meridian/exports),
+  EXPORTS_DIR: z.string().default('.meridian/exports'),
 });
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;

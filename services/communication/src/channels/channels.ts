@@ -1,4 +1,4 @@
-import type { CommunicationConfig } from '../config.js';
+import type { EmailTransport } from '../messages/delivery/email-transport.js';
 
 export interface ChannelInfo {
   kind: 'email' | 'sms';
@@ -10,7 +10,7 @@ export interface ChannelInfo {
 
 export const CHANNELS = Symbol('CHANNELS');
 
-/** The channels this deployment can send on, derived from config. */
-export const channelsFromConfig = (config: CommunicationConfig): ChannelInfo[] => [
-  config.SMTP_URL ? { kind: 'email', transport: 'smtp', localOnly: false } : { kind: 'email', transport: 'dev-outbox', localOnly: true },
+/** The channels this deployment sends on, read from the transports actually in use. */
+export const channelsFrom = (email: EmailTransport): ChannelInfo[] => [
+  { kind: 'email', transport: email.kind, localOnly: email.kind === 'dev-outbox' },
 ];
