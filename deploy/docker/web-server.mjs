@@ -18,9 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const log = (msg, extra = {}) =>
   process.stdout.write(`${JSON.stringify({ level: 30, time: new Date().toISOString(), service: 'web', msg, ...extra })}\n`);
 
-const targets = Object.fromEntries(
-  SERVICES.map(({ name }) => [name, env[`${name.toUpperCase()}_URL`] ?? `http://meridian-${name}:8080`]),
-);
+const targets = Object.fromEntries(SERVICES.map(({ name }) => [name, env[`${name.toUpperCase()}_URL`] ?? `http://meridian-${name}:8080`]));
 const port = Number(env.PORT ?? 8080);
 const host = env.HOST ?? '0.0.0.0';
 const webDir = resolve(env.WEB_DIR ?? join(here, '../../web/dist'));
@@ -34,11 +32,14 @@ const stop = (signal) => {
   if (stopping) return;
   stopping = true;
   log('Stopping', { signal });
-  const timeout = setTimeout(() => {
-    log('Stop timed out; closing remaining connections');
-    server.closeAllConnections();
-    process.exit(0);
-  }, Number(env.SHUTDOWN_TIMEOUT_MS ?? 20000));
+  const timeout = setTimeout(
+    () => {
+      log('Stop timed out; closing remaining connections');
+      server.closeAllConnections();
+      process.exit(0);
+    },
+    Number(env.SHUTDOWN_TIMEOUT_MS ?? 20000),
+  );
   timeout.unref();
   server.close(() => {
     log('Stopped');
