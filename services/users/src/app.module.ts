@@ -4,13 +4,14 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
+import { identityControllers, identityEntities, identityImports, identityProviders } from './auth/identity.js';
 import { RefreshTokenEntity } from './auth/refresh-token.entity.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import type { UsersConfig } from './config.js';
 import { SigningKeyStore } from './keys/signing-key.store.js';
 import { usersMigrations } from './migrations/index.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
-import { WorkspaceExportsModule } from './exports/workspace-exports.module.js';
+import { exportEntities, WorkspaceExportsModule } from './exports/workspace-exports.module.js';
 import { UserEntity } from './users/user.entity.js';
 import { MembershipEntity, WorkspaceEntity } from './workspaces/workspace.entity.js';
 import { WorkspacesGrpcController } from './workspaces/workspaces.grpc.js';
@@ -35,15 +36,16 @@ export class UsersAppModule {
           service: 'users',
           config,
           logger,
-          entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity, AuditEntryEntity],
+          entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity, AuditEntryEntity, ...exportEntities, ...identityEntities],
           migrations: usersMigrations,
           tokenVerifier: () =>
             new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
         }),
         PreferencesModule.forRoot(config),
         WorkspaceExportsModule.forRoot(config),
+        ...identityImports(config, logger),
       ],
-      controllers: [AuthController, WorkspacesGrpcController],
+      controllers: [AuthController, WorkspacesGrpcController, ...identityControllers],
       providers: [
         { provide: SigningKeyStore, useValue: keys },
         {
@@ -59,6 +61,7 @@ export class UsersAppModule {
         AuthService,
         AuditLog,
         KeyStoreLifecycle,
+        ...identityProviders(config, logger),
       ],
     };
   }

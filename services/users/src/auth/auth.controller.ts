@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { CurrentPrincipal, Public, ZodValidationPipe, type Principal, Authenticated, Origin, type ClientOrigin } from '@meridian/platform';
 import { SigningKeyStore } from '../keys/signing-key.store.js';
 import { AuthService } from './auth.service.js';
-import { logInSchema, refreshSchema, signUpSchema, type LogInInput, type RefreshInput, type SignUpInput } from './auth.schemas.js';
+import {
+  logInSchema,
+  mfaLogInSchema,
+  refreshSchema,
+  signUpSchema,
+  type LogInInput,
+  type MfaLogInInput,
+  type RefreshInput,
+  type SignUpInput,
+} from './auth.schemas.js';
 
 const body = (schema: z.ZodType) => ApiBody({ schema: z.toJSONSchema(schema, { io: 'input' }) as object });
 
@@ -19,10 +28,11 @@ export class AuthController {
   @Public()
   @Post('auth/signup')
   @body(signUpSchema)
-  signUp(@Body(new ZodValidationPipe(signUpSchema)) input: SignUpInput) {
-    return this.auth.signUp(input);
+  signUp(@Body(new ZodValidationPipe(signUpSchema)) input: SignUpInput, @Origin() origin: ClientOrigin) {
+    return this.auth.signUp(input, origin);
   }
 
+  /** Tokens, or `{ mfaRequired: true, mfaToken }` when the account has a second factor. */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
@@ -31,20 +41,29 @@ export class AuthController {
     return this.auth.logIn(input, origin);
   }
 
+  /** The second step of a log-in: a TOTP code or a recovery code. */
+  @Public()
+  @Post('auth/mfa')
+  @HttpCode(200)
+  @body(mfaLogInSchema)
+  completeMfa(@Body(new ZodValidationPipe(mfaLogInSchema)) input: MfaLogInInput, @Origin() origin: ClientOrigin) {
+    return this.auth.completeMfa(input, origin);
+  }
+
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
   @body(refreshSchema)
-  refresh(@Body(new ZodValidationPipe(refreshSchema)) input: RefreshInput) {
-    return this.auth.refresh(input.refreshToken);
+  refresh(@Body(new ZodValidationPipe(refreshSchema)) input: RefreshInput, @Origin() origin: ClientOrigin) {
+    return this.auth.refresh(input.refreshToken, origin);
   }
 
   @ApiBearerAuth()
   @Authenticated()
   @Post('auth/logout')
   @HttpCode(204)
-  async logOut(@CurrentPrincipal() principal: Principal) {
-    await this.auth.logOut(principal);
+  async logOut(@CurrentPrincipal() principal: Principal, @Origin() origin: ClientOrigin) {
+    await this.auth.logOut(principal, origin);
   }
 
   @Public()

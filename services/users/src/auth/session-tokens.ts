@@ -2,11 +2,18 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ACCESS_TOKEN_TYPE, UnauthenticatedError, type Role } from '@meridian/platform';
 import type { SigningKeyStore } from '../keys/signing-key.store.js';
+import { SessionEntity } from '../sessions/session.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
+}
+
+/** Where a session was started or last used from. */
+export interface SessionOrigin {
+  ip?: string | null;
+  userAgent?: string | null;
 }
 
 export interface SessionTokenSettings {
@@ -41,16 +48,36 @@ export class SessionTokens {
     private readonly settings: SessionTokenSettings,
   ) {}
 
+  /**
+   * A new access token and refresh token. Without `family` this starts a session (a new
+   * refresh-token family, recorded in users.sessions with the client's IP and user agent);
+   * with it, it rotates within that session. Runs in the caller's workspace transaction.
+   */
   async issue(
     manager: EntityManager,
     subject: { userId: string; workspaceId: string; role: Role },
-    family?: { id: string; expiresAt: Date },
+    options: { family?: { id: string; expiresAt: Date }; origin?: SessionOrigin } = {},
   ): Promise<TokenPair & { refreshId: string }> {
+    const { family, origin } = options;
     const now = Date.now();
     const refreshId = randomUUID();
     const familyId = family?.id ?? randomUUID();
     const familyExpiresAt = family?.expiresAt ?? new Date(now + this.settings.familyMaxDays * DAY_MS);
     const expiresAt = new Date(Math.min(now + this.settings.refreshTtlDays * DAY_MS, familyExpiresAt.getTime()));
+    if (!family) {
+      await manager.insert(SessionEntity, {
+        id: familyId,
+        workspaceId: subject.workspaceId,
+        userId: subject.userId,
+        createdAt: new Date(now),
+        lastUsedAt: new Date(now),
+        ip: origin?.ip ?? null,
+        userAgent: origin?.userAgent?.slice(0, 512) ?? null,
+        expiresAt: familyExpiresAt,
+        revokedAt: null,
+        revokedReason: null,
+      });
+    }
     const refreshToken = `${PREFIX}.${subject.workspaceId}.${randomBytes(32).toString('base64url')}`;
     await manager.insert(RefreshTokenEntity, {
       id: refreshId,
