@@ -72,7 +72,17 @@ export async function serviceEnv(
     ...(settings.pubsubEmulatorHost ? { PUBSUB_EMULATOR_HOST: settings.pubsubEmulatorHost, METADATA_SERVER_DETECTION: 'none' } : {}),
     AUTH_JWKS_URL: `http://127.0.0.1:${ports.users.http}/api/v1/auth/jwks.json`,
     USERS_GRPC_URL: `127.0.0.1:${ports.users.grpc}`,
-    ...(name === 'users' ? { AUTH_SIGNING_KEY_SECRET: secrets.signingKeySecret } : {}),
+    ...(name === 'users'
+      ? {
+          AUTH_SIGNING_KEY_SECRET: secrets.signingKeySecret,
+          EXPORTS_DIR: join(settings.dataDir, 'exports'),
+          PUBLIC_APP_URL: `http://localhost:${settings.port}`,
+          CRM_GRPC_URL: `127.0.0.1:${ports.crm.grpc}`,
+          WORKFLOW_GRPC_URL: `127.0.0.1:${ports.workflow.grpc}`,
+          ANALYTICS_GRPC_URL: `127.0.0.1:${ports.analytics.grpc}`,
+          COMMUNICATION_GRPC_URL: `127.0.0.1:${ports.communication.grpc}`,
+        }
+      : {}),
     ...(name === 'workflow' ? { CRM_GRPC_URL: `127.0.0.1:${ports.crm.grpc}` } : {}),
     ...(name === 'analytics' ? { DUCKDB_PATH: join(settings.dataDir, 'warehouse.duckdb') } : {}),
     ...(name === 'communication' && process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}),
