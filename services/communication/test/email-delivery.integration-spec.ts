@@ -227,12 +227,16 @@ describe('communication email delivery through a real SMTP server (smtp-server o
 
   it('pauses sending during an outage instead of retrying every message (circuit breaker), then delivers each message once', async () => {
     smtp.failAll({ stage: 'mail', code: 421, message: 'Service not available' });
-    const messages = await Promise.all(Array.from({ length: 8 }, (_, i) => send({ subject: `Outage ${i}` })));
-    await new Promise((r) => setTimeout(r, 1000));
-    const duringOutage = smtp.attempts.length;
-    // Without the breaker each of the 8 would have spent all 4 attempts (32) and failed.
-    expect(duringOutage).toBeGreaterThanOrEqual(CIRCUIT_THRESHOLD);
-    expect(duringOutage).toBeLessThanOrEqual(CIRCUIT_THRESHOLD + 7);
+    const messages = await Promise.all(Array.from({ length: 10 }, (_, i) => send({ subject: `Outage ${i}` })));
+    await new Promise((r) => setTimeout(r, 1500));
+    const during = [...smtp.attempts];
+    // The breaker opens after CIRCUIT_THRESHOLD faults (one more was already in flight); from
+    // then on only single probes go out, spaced by a pause that doubles. Without it, pairs of
+    // sends kept going out back to back until every message had spent its attempts.
+    expect(during.length).toBeGreaterThan(CIRCUIT_THRESHOLD + 1);
+    const probes = during.slice(CIRCUIT_THRESHOLD);
+    probes.slice(1).forEach((t, i) => expect(t - probes[i]!).toBeGreaterThanOrEqual(RETRY_BASE_MS * 0.8 - 5));
+    expect(during.length).toBeLessThanOrEqual(CIRCUIT_THRESHOLD + 1 + 6);
     const states = await withDb((su) =>
       su.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM communication.messages WHERE id = ANY($1::uuid[])`, [
         messages.map((m) => m.messageId),
@@ -243,7 +247,7 @@ describe('communication email delivery through a real SMTP server (smtp-server o
 
     smtp.recover();
     const done = await Promise.all(messages.map((m) => settled(m.messageId)));
-    expect(done.map((m) => m.status)).toEqual(Array(8).fill('sent'));
+    expect(done.map((m) => m.status)).toEqual(Array(10).fill('sent'));
     const ids = smtp.received.map((m) => m.headers['message-id']).sort();
     expect(ids).toEqual(messages.map((m) => `<${m.messageId}@meridian.test>`).sort());
   });

@@ -115,17 +115,21 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnModuleDest
   private async claimDue(limit: number): Promise<Claim[]> {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT set_config('app.email_delivery', 'on', true)`);
+      // A materialized CTE, not `id IN (SELECT ... LIMIT)`: Postgres may re-run such a subquery
+      // (with SKIP LOCKED each run finds other rows), leasing more than `limit` messages.
       const raw: unknown = await m.query(
-        `UPDATE communication.messages AS msg
+        `WITH due AS MATERIALIZED (
+           SELECT id FROM communication.messages
+            WHERE status = 'queued' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+            ORDER BY next_attempt_at
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED)
+         UPDATE communication.messages AS msg
             SET locked_until = now() + make_interval(secs => $2::double precision / 1000),
                 attempts = msg.attempts + 1,
                 updated_at = date_trunc('milliseconds', clock_timestamp())
-          WHERE msg.id IN (
-            SELECT id FROM communication.messages
-             WHERE status = 'queued' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
-             ORDER BY next_attempt_at
-             LIMIT $1
-             FOR UPDATE SKIP LOCKED)
+           FROM due
+          WHERE msg.id = due.id
           RETURNING msg.id, msg.workspace_id AS "workspaceId", msg.attempts`,
         [limit, this.settings.leaseMs],
       );
