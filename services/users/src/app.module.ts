@@ -14,6 +14,7 @@ import { PreferencesModule } from './preferences/preferences.module.js';
 import { exportEntities, WorkspaceExportsModule } from './exports/workspace-exports.module.js';
 import { UserEntity } from './users/user.entity.js';
 import { MembershipEntity, WorkspaceEntity } from './workspaces/workspace.entity.js';
+import { peopleControllers, peopleEntities, peopleProviders } from './workspaces/people.wiring.js';
 import { WorkspacesGrpcController } from './workspaces/workspaces.grpc.js';
 
 @Injectable()
@@ -36,7 +37,16 @@ export class UsersAppModule {
           service: 'users',
           config,
           logger,
-          entities: [UserEntity, WorkspaceEntity, MembershipEntity, RefreshTokenEntity, AuditEntryEntity, ...exportEntities, ...identityEntities],
+          entities: [
+            UserEntity,
+            WorkspaceEntity,
+            MembershipEntity,
+            RefreshTokenEntity,
+            AuditEntryEntity,
+            ...exportEntities,
+            ...peopleEntities,
+            ...identityEntities,
+          ],
           migrations: usersMigrations,
           tokenVerifier: () =>
             new AccessTokenVerifier({ keys: keys.verificationKeys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
@@ -45,7 +55,7 @@ export class UsersAppModule {
         WorkspaceExportsModule.forRoot(config),
         ...identityImports(config, logger),
       ],
-      controllers: [AuthController, WorkspacesGrpcController, ...identityControllers],
+      controllers: [AuthController, WorkspacesGrpcController, ...peopleControllers, ...identityControllers],
       providers: [
         { provide: SigningKeyStore, useValue: keys },
         {
@@ -61,6 +71,7 @@ export class UsersAppModule {
         AuthService,
         AuditLog,
         KeyStoreLifecycle,
+        ...peopleProviders(config, logger),
         ...identityProviders(config, logger),
       ],
     };

@@ -12,6 +12,8 @@ export const usersConfigSchema = baseConfigSchema.extend({
   COMMUNICATION_GRPC_URL: z.string().min(3).optional(),
   /** The web app's public origin, for links in emails (invite acceptance). */
   PUBLIC_APP_URL: z.string().url().default('http://localhost:8080'),
+  /** How often the audit-log retention sweep runs. */
+  AUDIT_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** Where user preferences live: Postgres (embedded default) or Firestore (FIRESTORE_EMULATOR_HOST for the emulator). */
   PREFERENCES_STORE: z.enum(['postgres', 'firestore']).default('postgres'),
   FIRESTORE_PROJECT_ID: z.string().default('meridian-local'),

@@ -10,6 +10,6 @@ export const usersService: ServiceDefinition<typeof usersConfigSchema> = {
   configSchema: usersConfigSchema,
   migrations: usersMigrations,
   module: (config, logger) => UsersAppModule.forRoot(config, logger),
-  grpc: { packages: ['users.v1'], protoFiles: ['users/v1/workspace_service.proto'] },
+  grpc: { packages: ['users.v1'], protoFiles: ['users/v1/workspace_service.proto', 'users/v1/api_key_service.proto'] },
   events: { publishes: ['users.workspace.created.v1'], consumes: [] },
 };

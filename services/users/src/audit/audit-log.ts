@@ -4,26 +4,34 @@ import type { EntityManager } from 'typeorm';
 import { TenantDatabase } from '@meridian/platform';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
-/** Security actions recorded in the audit log (quality.md case 21). */
-export type AuditAction =
-  | 'auth.login'
-  | 'auth.logout'
-  | 'auth.mfa'
-  | 'auth.password_changed'
-  | 'auth.password_reset'
-  | 'auth.email_changed'
-  | 'mfa.enabled'
-  | 'mfa.disabled'
-  | 'session.revoked'
-  | 'member.invited'
-  | 'member.invite_revoked'
-  | 'member.joined'
-  | 'member.role_changed'
-  | 'member.removed'
-  | 'api_key.created'
-  | 'api_key.revoked'
-  | 'workspace.exported'
-  | 'records.exported';
+/** Security actions recorded in the audit log (quality.md case 21); also the allowlist of the viewer's `action` filter. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'auth.mfa',
+  'auth.password_changed',
+  'auth.password_reset',
+  'auth.email_changed',
+  'auth.workspace_switched',
+  'mfa.enabled',
+  'mfa.disabled',
+  'session.revoked',
+  'member.invited',
+  'member.invite_resent',
+  'member.invite_revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'member.left',
+  'role.visibility_changed',
+  'api_key.created',
+  'api_key.revoked',
+  'workspace.settings_changed',
+  'workspace.exported',
+  'records.exported',
+  'audit.purged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Where a request came from: kept with every entry. */
 export interface RequestOrigin {
