@@ -177,7 +177,7 @@ describe('users: members', () => {
     expect(login.status).toBe(401); // no workspace left
     const [entry] = await auditActions(owner.workspaceId, 'member.removed');
     expect(entry).toMatchObject({ actor_user_id: admin.userId, target_id: extra.userId });
-    expect(entry.metadata).toMatchObject({ role: 'member', email: 'temp@acme.test', refreshTokensRevoked: 1 });
+    expect(entry.metadata).toMatchObject({ role: 'member', email: 'temp@acme.test', sessionsEnded: 1 });
   });
 
   it('lets an admin manage admins but not above; a member may leave on their own', async () => {

@@ -4,6 +4,7 @@ import { ACCESS_TOKEN_TYPE, UnauthenticatedError, type Role } from '@meridian/pl
 import type { SigningKeyStore } from '../keys/signing-key.store.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { recordVisibilityFor } from '../workspaces/record-visibility.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -90,8 +91,10 @@ export class SessionTokens {
       revokedAt: null,
       replacedBy: null,
     });
+    // `vis`: which records the role sees in this workspace (Roles settings); crm filters by it.
+    const vis = await recordVisibilityFor(manager, subject.workspaceId, subject.role);
     const accessToken = await this.keys.sign(
-      { typ: ACCESS_TOKEN_TYPE, wid: subject.workspaceId, role: subject.role, sid: familyId },
+      { typ: ACCESS_TOKEN_TYPE, wid: subject.workspaceId, role: subject.role, sid: familyId, vis },
       {
         subject: subject.userId,
         issuer: this.settings.issuer,

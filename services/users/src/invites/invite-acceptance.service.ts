@@ -121,6 +121,11 @@ export class InviteAcceptanceService {
     if (user.email.toLowerCase() !== invite.email.toLowerCase()) {
       throw new PermissionDeniedError('This invite was sent to another email address: sign in with that address to accept it.');
     }
+    // The emailed token reached this address: as good as a verification link.
+    if (!user.emailVerifiedAt) {
+      user.emailVerifiedAt = new Date();
+      await m.update(UserEntity, { id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
+    }
     return user;
   }
 
@@ -132,7 +137,9 @@ export class InviteAcceptanceService {
       .getOne();
     if (exists) throw accountExists();
     // Holding the emailed token proves the address, as a verification link would.
-    return m.save(m.create(UserEntity, { id: randomUUID(), email: invite.email.toLowerCase(), name, passwordHash }));
+    return m.save(
+      m.create(UserEntity, { id: randomUUID(), email: invite.email.toLowerCase(), name, passwordHash, emailVerifiedAt: new Date() }),
+    );
   }
 
   private async join(m: EntityManager, invite: InviteEntity, user: UserEntity, origin: RequestOrigin): Promise<WorkspaceSession> {
@@ -152,7 +159,7 @@ export class InviteAcceptanceService {
       metadata: { inviteId: invite.id, role: invite.role, invitedBy: invite.invitedBy, email: user.email },
     });
     const workspace = await m.findOneByOrFail(WorkspaceEntity, { id: workspaceId });
-    const pair = await this.tokens.issue(m, { userId: user.id, workspaceId, role: invite.role });
+    const pair = await this.tokens.issue(m, { userId: user.id, workspaceId, role: invite.role }, { origin });
     return {
       accessToken: pair.accessToken,
       refreshToken: pair.refreshToken,

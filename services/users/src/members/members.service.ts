@@ -4,6 +4,7 @@ import { NotFoundError, PermissionDeniedError, TenantDatabase, type Principal, t
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { AuditLog, type RequestOrigin } from '../audit/audit-log.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { SessionEntity } from '../sessions/session.entity.js';
 import { actingRole, actorOf, apiKeyIdOf, lockWorkspaceMembers } from '../workspaces/acting-member.js';
 import { cursorAtSql, keysetCursor, toPage, type Page } from '../workspaces/keyset-cursor.js';
 import { assertCanGrant, assertCanManage, assertOwnerRemains } from '../workspaces/role-rules.js';
@@ -121,15 +122,20 @@ export class MembersService {
     workspaceId: string,
     userId: string,
     byUserId: string,
-  ): Promise<{ refreshTokensRevoked: number; apiKeysRevoked: number }> {
+  ): Promise<{ sessionsEnded: number; apiKeysRevoked: number }> {
     const now = new Date();
     await m.delete(MembershipEntity, { workspaceId, userId });
-    const sessions = await m.update(RefreshTokenEntity, { workspaceId, userId, revokedAt: IsNull() }, { revokedAt: now });
+    const sessions = await m.update(
+      SessionEntity,
+      { workspaceId, userId, revokedAt: IsNull() },
+      { revokedAt: now, revokedReason: 'member_removed' },
+    );
+    await m.update(RefreshTokenEntity, { workspaceId, userId, revokedAt: IsNull() }, { revokedAt: now });
     const keys = await m.update(
       ApiKeyEntity,
       { workspaceId, createdBy: userId, revokedAt: IsNull() },
       { revokedAt: now, revokedBy: byUserId },
     );
-    return { refreshTokensRevoked: sessions.affected ?? 0, apiKeysRevoked: keys.affected ?? 0 };
+    return { sessionsEnded: sessions.affected ?? 0, apiKeysRevoked: keys.affected ?? 0 };
   }
 }

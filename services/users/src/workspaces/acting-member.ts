@@ -4,8 +4,7 @@ import { MembershipEntity } from './workspace.entity.js';
 import { lowerRole } from './role-rules.js';
 
 /** The API key a principal acts through, when it is not a signed-in session. */
-export const apiKeyIdOf = (principal: Principal): string | null =>
-  'apiKeyId' in principal && typeof principal.apiKeyId === 'string' ? principal.apiKeyId : null;
+export const apiKeyIdOf = (principal: Principal): string | null => principal.apiKeyId ?? null;
 
 /** Who is recorded as the actor of an audit entry. */
 export const actorOf = (principal: Principal): { actorUserId: string; actorApiKeyId: string | null } => ({

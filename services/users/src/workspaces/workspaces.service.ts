@@ -71,7 +71,7 @@ export class WorkspacesService {
       const workspace = membership ? await m.findOneBy(WorkspaceEntity, { id: workspaceId }) : null;
       const user = await m.findOneBy(UserEntity, { id: principal.userId });
       if (!membership || !workspace || !user) throw new NotFoundError('Workspace');
-      const pair = await this.tokens.issue(m, { userId: user.id, workspaceId, role: membership.role });
+      const pair = await this.tokens.issue(m, { userId: user.id, workspaceId, role: membership.role }, { origin });
       await this.audit.recordIn(m, {
         action: 'auth.workspace_switched',
         workspaceId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@meridian/platform';
 import { pageLimit } from '../../members/dto/member.schemas.js';
+import { newPasswordSchema } from '../../passwords/password-policy.js';
 
 export const INVITE_STATUSES = ['pending', 'expired', 'accepted', 'revoked'] as const;
 export type InviteStatus = (typeof INVITE_STATUSES)[number];
@@ -29,7 +30,7 @@ export const inviteTokenParamSchema = z.string().min(1).max(200);
 /** Body of POST /api/v1/invites/:token/accept for someone without an account (ignored when signed in). */
 export const newAccountSchema = z.object({
   name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(200),
-  // Length only (NIST 800-63B), like sign-up.
-  password: z.string({ error: 'Choose a password.' }).min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.'),
+  // The sign-up policy: 8–128 characters, not a common password.
+  password: newPasswordSchema,
 });
 export type NewAccountInput = z.infer<typeof newAccountSchema>;
