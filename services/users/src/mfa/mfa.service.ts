@@ -120,8 +120,8 @@ export class MfaService {
   /** Turns MFA off: the password (when the account has one) and a current code or recovery code. */
   async disable(principal: Principal, input: MfaReauthInput, origin: RequestOrigin): Promise<void> {
     requireUserSession(principal);
+    if (!(await this.isEnabled(principal.userId))) throw new ConflictError('Two-factor authentication is not on.');
     const user = await this.reauthenticate(principal.userId, input, origin);
-    if (!(await this.isEnabled(user.id))) throw new ConflictError('Two-factor authentication is not on.');
     await this.db.dataSource.transaction(async (m) => {
       await m.delete(RecoveryCodeEntity, { userId: user.id });
       await m.delete(MfaTotpEntity, { userId: user.id });
@@ -133,8 +133,8 @@ export class MfaService {
   /** New recovery codes; the old ones stop working. */
   async regenerateRecoveryCodes(principal: Principal, input: MfaReauthInput, origin: RequestOrigin): Promise<{ recoveryCodes: string[] }> {
     requireUserSession(principal);
+    if (!(await this.isEnabled(principal.userId))) throw new ConflictError('Two-factor authentication is not on.');
     const user = await this.reauthenticate(principal.userId, input, origin);
-    if (!(await this.isEnabled(user.id))) throw new ConflictError('Two-factor authentication is not on.');
     const recoveryCodes = await this.db.dataSource.transaction((m) => this.replaceRecoveryCodes(m, user.id));
     this.mailer.securityNotice(
       user.email,
