@@ -5,6 +5,7 @@ import { ChannelsController } from './channels/channels.controller.js';
 import type { CommunicationConfig } from './config.js';
 import { EMAIL_TRANSPORT, type EmailTransport } from './messages/delivery/email-transport.js';
 import { MessageEntity } from './messages/message.entity.js';
+import { messagesExport } from './messages/message.export.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { communicationMigrations } from './migrations/index.js';
 
@@ -20,6 +21,7 @@ export class CommunicationAppModule {
           logger,
           entities: [MessageEntity],
           migrations: communicationMigrations,
+          exports: [messagesExport],
         }),
         MessagesModule.forRoot(config),
       ],

@@ -252,6 +252,45 @@ describe('communication email delivery through a real SMTP server (smtp-server o
     expect(ids).toEqual(messages.map((m) => `<${m.messageId}@meridian.test>`).sort());
   });
 
+  it('picks up a message whose worker died mid-send once its lease expires (same Message-ID)', async () => {
+    const id = randomUUID();
+    // What a replica killed after leasing leaves behind: queued, attempt counted, lease running out.
+    await withDb((su) =>
+      su.query(
+        `INSERT INTO communication.messages (id, workspace_id, category, to_address, from_address, subject, text_body, status,
+           attempts, idempotency_key, next_attempt_at, locked_until)
+         VALUES ($1, $2, 'security_notice', 'ada@example.com', 'Meridian Test <no-reply@meridian.test>', 'Orphaned', 'Body',
+           'queued', 1, $3, now() - interval '2 minutes', now() + interval '300 milliseconds')`,
+        [id, workspaceId, `orphan:${id}`],
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    expect(smtp.attempts).toHaveLength(0);
+    const done = await settled(id);
+    expect(done).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.received.map((m) => m.headers['message-id'])).toEqual([`<${id}@meridian.test>`]);
+  });
+
+  it('shares the queue between replicas without sending anything twice', async () => {
+    const second = await startTestService(communicationService, db, {
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'Meridian Test <no-reply@meridian.test>',
+      SMTP_POOL_SIZE: '2',
+      EMAIL_POLL_INTERVAL_MS: '20',
+    });
+    try {
+      const messages = await Promise.all(Array.from({ length: 24 }, (_, i) => send({ subject: `Replica ${i}` })));
+      const done = await Promise.all(messages.map((m) => settled(m.messageId)));
+      expect(done.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
+      await new Promise((r) => setTimeout(r, 200));
+      const ids = smtp.received.map((m) => m.headers['message-id']).sort();
+      expect(ids).toEqual(messages.map((m) => `<${m.messageId}@meridian.test>`).sort());
+    } finally {
+      await second.close();
+    }
+  });
+
   it('reports SMTP as the email channel, leaving the machine', async () => {
     const res = await http(service.httpUrl, 'GET', '/api/v1/channels', { token });
     expect(res.body.data).toEqual([{ kind: 'email', transport: 'smtp', localOnly: false }]);

@@ -200,6 +200,41 @@ describe('communication messages: dev outbox (no SMTP_URL), REST view, gRPC cont
     await expect(send(randomUUID())).resolves.toMatchObject({ status: 'stored' });
   });
 
+  it("exports the workspace's messages over ExportService, without secret-bearing bodies", async () => {
+    const ws = randomUUID();
+    const verify = await send(ws, { subject: 'Verify' });
+    const notice = await send(ws, {
+      subject: 'Password changed',
+      category: EmailCategory.EMAIL_CATEGORY_SECURITY_NOTICE,
+      text: 'Your password was changed.',
+      html: '',
+    });
+    await send(b, { subject: 'Not this workspace' });
+    const exporter = new GrpcClient({
+      address: `127.0.0.1:${service.grpcPort}`,
+      protoFile: 'communication/v1/export_service.proto',
+      service: 'communication.v1.ExportService',
+      deadlineMs: 5000,
+    });
+    try {
+      const rows: { id: string; subject: string; text: string | null; html: string | null; bodyWithheld: boolean }[] = [];
+      for await (const chunk of exporter.serverStream<object, { object: string; jsonLines: string; count: number }>(
+        'exportWorkspace',
+        {},
+        { workspaceId: ws },
+      )) {
+        expect(chunk.object).toBe('messages');
+        if (chunk.count) rows.push(...chunk.jsonLines.split('\n').map((l) => JSON.parse(l)));
+      }
+      expect(rows.map((r) => r.id).sort()).toEqual([verify.messageId, notice.messageId].sort());
+      expect(rows.find((r) => r.id === verify.messageId)).toMatchObject({ text: null, html: null, bodyWithheld: true });
+      expect(rows.find((r) => r.id === notice.messageId)).toMatchObject({ text: 'Your password was changed.', bodyWithheld: false });
+      expect(JSON.stringify(rows)).not.toContain('token=secret-1');
+    } finally {
+      exporter.close();
+    }
+  });
+
   it('reports the dev outbox as the email channel', async () => {
     const res = await http(service.httpUrl, 'GET', '/api/v1/channels', { token: tokenA });
     expect(res.body).toEqual({ data: [{ kind: 'email', transport: 'dev-outbox', localOnly: true }], nextCursor: null });

@@ -53,6 +53,11 @@ export const messageMapper = {
       sentAt: iso(m.sentAt),
     };
   },
+  /** For the workspace export: secret-bearing bodies are withheld whatever the transport. */
+  toExport(m: MessageEntity): MessageDto {
+    const secret = SECRET_BEARING.has(m.category);
+    return { ...messageMapper.toSummary(m), text: secret ? null : m.text, html: secret ? null : m.html, bodyWithheld: secret };
+  },
   toDto(m: MessageEntity): MessageDto {
     const visible = bodyVisible(m);
     return {
