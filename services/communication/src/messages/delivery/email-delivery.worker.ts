@@ -147,18 +147,22 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnModuleDest
     try {
       receipt = await this.transport.send(message, signal);
     } catch (error) {
-      await this.recordFailure(claim, error);
+      await this.recordFailure(claim, message, error);
       return;
     }
     this.circuit.recordProviderOk();
-    await this.finish(claim, receipt.status, { providerMessageId: receipt.providerMessageId, lastError: null, sentAt: new Date() });
+    await this.finish(claim, message, receipt.status, {
+      providerMessageId: receipt.providerMessageId,
+      lastError: null,
+      sentAt: new Date(),
+    });
     this.log.info(
       { messageId: claim.id, workspaceId: claim.workspaceId, attempt: claim.attempts, status: receipt.status },
       'Email delivered',
     );
   }
 
-  private async recordFailure(claim: Claim, error: unknown): Promise<void> {
+  private async recordFailure(claim: Claim, message: MessageEntity, error: unknown): Promise<void> {
     if (this.abortSends.signal.aborted) {
       // Shutdown cut the send short: not the provider's fault, so the attempt is given back.
       await this.update(claim, { lockedUntil: null, attempts: () => 'attempts - 1' });
@@ -170,7 +174,7 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnModuleDest
     else this.circuit.recordProviderOk();
     const context = { messageId: claim.id, workspaceId: claim.workspaceId, attempt: claim.attempts, error: failure.summary };
     if (failure.permanent || claim.attempts >= this.settings.maxAttempts) {
-      await this.finish(claim, 'failed', { lastError: failure.summary });
+      await this.finish(claim, message, 'failed', { lastError: failure.summary });
       this.log.error({ ...context, permanent: failure.permanent }, 'Email delivery failed for good');
       return;
     }
@@ -180,18 +184,19 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnModuleDest
   }
 
   /** Terminal state; a secret-bearing body that went to a real server is dropped from storage. */
-  private async finish(claim: Claim, status: Exclude<MessageStatus, 'queued'>, patch: Partial<MessageEntity>): Promise<void> {
-    const purge = this.transport.kind === 'smtp' && status !== 'stored';
-    await this.db.inWorkspace(claim.workspaceId, async (m) => {
-      const message = await m.findOneBy(MessageEntity, { id: claim.id, workspaceId: claim.workspaceId });
-      const secret = message ? SECRET_BEARING.has(message.category) : false;
-      await this.updateIn(m, claim, {
-        ...patch,
-        status,
-        nextAttemptAt: null,
-        lockedUntil: null,
-        ...(purge && secret ? { text: null, html: null, bodyPurgedAt: new Date() } : {}),
-      });
+  private async finish(
+    claim: Claim,
+    message: MessageEntity,
+    status: Exclude<MessageStatus, 'queued'>,
+    patch: Partial<MessageEntity>,
+  ): Promise<void> {
+    const purge = status !== 'stored' && SECRET_BEARING.has(message.category);
+    await this.update(claim, {
+      ...patch,
+      status,
+      nextAttemptAt: null,
+      lockedUntil: null,
+      ...(purge ? { text: null, html: null, bodyPurgedAt: new Date() } : {}),
     });
   }
 
