@@ -1,4 +1,12 @@
-import { createTestDatabase, http, invalidTokenCases, startTestService, type TestDatabase, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
+import {
+  createTestDatabase,
+  http,
+  invalidTokenCases,
+  startTestService,
+  type TestDatabase,
+  type TestService,
+  type TestTokenIssuer,
+} from '@meridian/platform/testing';
 import { SigningKeyStore } from '../src/keys/signing-key.store.js';
 import { usersService } from '../src/service.js';
 
@@ -18,7 +26,12 @@ describe('users: access-token guard', () => {
     const res = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', {
       body: { email: 'guard@example.com', password: 'a long enough password', name: 'G', workspaceName: 'W' },
     });
-    session = { token: res.body.accessToken, refreshToken: res.body.refreshToken, workspaceId: res.body.workspace.id, userId: res.body.user.id };
+    session = {
+      token: res.body.accessToken,
+      refreshToken: res.body.refreshToken,
+      workspaceId: res.body.workspace.id,
+      userId: res.body.user.id,
+    };
     keys = new SigningKeyStore(db.urls.users!.appUrl, 'test-signing-key-secret-0123456789abcdef');
   });
   afterAll(async () => {
@@ -45,7 +58,12 @@ describe('users: access-token guard', () => {
         const ttl = o.expiresIn === '-10m' ? -600 : 900;
         return keys.sign(
           { typ: o.typ ?? 'access', wid: claims.workspaceId, role: claims.role, sid: 'x' },
-          { subject: claims.userId ?? session.userId, issuer: o.issuer ?? 'meridian-users', audience: o.audience ?? 'meridian', ttlSeconds: ttl },
+          {
+            subject: claims.userId ?? session.userId,
+            issuer: o.issuer ?? 'meridian-users',
+            audience: o.audience ?? 'meridian',
+            ttlSeconds: ttl,
+          },
         );
       },
     };

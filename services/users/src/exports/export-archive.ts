@@ -1,3 +1,4 @@
+/// <reference path="./archiver.d.ts" />
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
