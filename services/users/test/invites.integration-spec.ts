@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { decodeJwt } from 'jose';
 import { EmailCategory } from '@meridian/proto/communication/v1/email_service';
-import { createTestDatabase, http, startTestService, type TestDatabase, type TestService } from '@meridian/platform/testing';
+import { createTestDatabase, freePort, http, startTestService, type TestDatabase, type TestService } from '@meridian/platform/testing';
+import { communicationService } from '../../communication/src/service.js';
 import { usersService } from '../src/service.js';
 import { inviteTokenIn, PASSWORD, signUp, startFakeEmailService, type FakeEmailService, type Session } from './workspaces-fixtures.js';
 
-// Invite emails go to a fake communication.v1.EmailService on loopback (the real one is being
-// built in parallel): the tests read the accept link from the recorded SendEmail request.
+// Most invite tests use a fake communication.v1.EmailService on loopback, which records each
+// SendEmail with its metadata and can fail on demand; the last suite uses the real service.
 describe('users: invites', () => {
   let db: TestDatabase;
   let users: TestService;
@@ -291,5 +292,48 @@ describe('users: invites', () => {
     } finally {
       await silent.close();
     }
+  });
+});
+
+// The same path end to end with the real communication service in-process (dev outbox: no
+// SMTP_URL, so the message is stored and its body readable through communication's REST API).
+describe('users: invite email through the real communication service', () => {
+  let db: TestDatabase;
+  let users: TestService;
+  let communication: TestService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(['users', 'communication']);
+    const communicationGrpcPort = await freePort();
+    users = await startTestService(usersService, db, { COMMUNICATION_GRPC_URL: `127.0.0.1:${communicationGrpcPort}` });
+    communication = await startTestService(communicationService, db, {
+      GRPC_PORT: String(communicationGrpcPort),
+      AUTH_JWKS_URL: `${users.httpUrl}/api/v1/auth/jwks.json`,
+    });
+  });
+  afterAll(async () => {
+    await communication?.close();
+    await users?.close();
+    await db?.drop();
+  });
+
+  it('sends the invite through communication.v1.EmailService; the link in the stored email joins the workspace', async () => {
+    const owner = await signUp(users.httpUrl, 'owner@initech.test', 'Initech');
+    const created = await http(users.httpUrl, 'POST', '/api/v1/invites', {
+      token: owner.accessToken,
+      body: { email: 'peter@initech.test', role: 'member' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.emailDelivery).toBe('stored');
+    const list = await http(communication.httpUrl, 'GET', '/api/v1/messages', { token: owner.accessToken });
+    expect(list.status).toBe(200);
+    const summary = list.body.data.find((m: { to: string }) => m.to === 'peter@initech.test');
+    expect(summary).toMatchObject({ subject: 'Name of owner@initech.test invited you to Initech on Meridian' });
+    const message = await http(communication.httpUrl, 'GET', `/api/v1/messages/${summary.id}`, { token: owner.accessToken });
+    const token = /\/invites\/(mi\.[A-Za-z0-9._-]+)/.exec(message.body.text)?.[1];
+    expect(token).toBeDefined();
+    const accepted = await http(users.httpUrl, 'POST', `/api/v1/invites/${token}/accept`, { body: { name: 'Peter', password: PASSWORD } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ workspace: { id: owner.workspaceId }, role: 'member', user: { email: 'peter@initech.test' } });
   });
 });
