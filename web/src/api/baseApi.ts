@@ -18,8 +18,34 @@ const rawBaseQuery = fetchBaseQuery({
   },
 });
 
-// Auth endpoints answer 401 for bad credentials; that must reach the form, not trigger a refresh.
-const isAuthRequest = (args: string | FetchArgs) => (typeof args === 'string' ? args : args.url).startsWith('/auth/');
+// Credential endpoints answer 401 for bad credentials; that must reach the form, not trigger a
+// refresh. Signed-in auth calls (log out, switch workspace) refresh like any other request.
+const credentialPaths = ['/auth/signup', '/auth/login', '/auth/mfa', '/auth/refresh', '/auth/password-reset', '/auth/verify-email'];
+const isCredentialRequest = (args: string | FetchArgs) => {
+  const url = typeof args === 'string' ? args : args.url;
+  return credentialPaths.some((path) => url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`));
+};
+
+/** Retry-After (seconds or an HTTP date) as whole seconds from now, or null. */
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+// A 429's Retry-After header travels with the error (as `retryAfterSeconds` in its data),
+// so forms can say how long to wait.
+const baseQueryWithRetryAfter: typeof rawBaseQuery = async (args, api, extraOptions) => {
+  const result = await rawBaseQuery(args, api, extraOptions);
+  if (result.error?.status === 429) {
+    const retryAfterSeconds = parseRetryAfter(result.meta?.response?.headers.get('retry-after'));
+    const data = typeof result.error.data === 'object' && result.error.data !== null ? result.error.data : {};
+    if (retryAfterSeconds !== null) return { error: { status: 429, data: { ...data, retryAfterSeconds } }, meta: result.meta };
+  }
+  return result;
+};
 
 // One refresh at a time: parallel 401s wait for the same refresh instead of each rotating
 // the refresh token (which the server treats as reuse and revokes the family).
@@ -29,7 +55,7 @@ let refreshInFlight: Promise<RefreshOutcome> | null = null;
 async function refreshSession(api: Parameters<BaseQueryFn>[1], extraOptions: Parameters<BaseQueryFn>[2]): Promise<RefreshOutcome> {
   const refreshToken = (api.getState() as StateWithAuth).auth.session?.refreshToken;
   if (!refreshToken) return 'rejected';
-  const result = await rawBaseQuery({ url: '/auth/refresh', method: 'POST', body: { refreshToken } }, api, extraOptions);
+  const result = await baseQueryWithRetryAfter({ url: '/auth/refresh', method: 'POST', body: { refreshToken } }, api, extraOptions);
   if (result.data) {
     api.dispatch(sessionStarted(result.data as AuthResponse));
     return 'refreshed';
@@ -41,8 +67,8 @@ async function refreshSession(api: Parameters<BaseQueryFn>[1], extraOptions: Par
 
 export const baseQueryWithReauth: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = async (args, api, extraOptions) => {
   const tokenUsed = (api.getState() as StateWithAuth).auth.session?.accessToken;
-  let result = await rawBaseQuery(args, api, extraOptions);
-  if (result.error?.status !== 401 || isAuthRequest(args)) return result;
+  let result = await baseQueryWithRetryAfter(args, api, extraOptions);
+  if (result.error?.status !== 401 || isCredentialRequest(args)) return result;
 
   // Another request may already have refreshed while this one was in flight.
   const tokenNow = (api.getState() as StateWithAuth).auth.session?.accessToken;
@@ -58,7 +84,7 @@ export const baseQueryWithReauth: BaseQueryFn<string | FetchArgs, unknown, Fetch
     if ((api.getState() as StateWithAuth).auth.session) api.dispatch(loggedOut('expired'));
     return result;
   }
-  result = await rawBaseQuery(args, api, extraOptions);
+  result = await baseQueryWithRetryAfter(args, api, extraOptions);
   if (result.error?.status === 401) api.dispatch(loggedOut('expired'));
   return result;
 };
@@ -67,6 +93,20 @@ export const baseQueryWithReauth: BaseQueryFn<string | FetchArgs, unknown, Fetch
 export const baseApi = createApi({
   reducerPath: 'api',
   baseQuery: baseQueryWithReauth,
-  tagTypes: ['Contact', 'ContactsCreatedReport'],
+  tagTypes: [
+    'Contact',
+    'ContactsCreatedReport',
+    'Me',
+    'Mfa',
+    'Session',
+    'Preferences',
+    'Workspace',
+    'Member',
+    'Invite',
+    'Role',
+    'ApiKey',
+    'AuditEntry',
+    'Message',
+  ],
   endpoints: () => ({}),
 });

@@ -20,6 +20,8 @@ describe('describeApiError', () => {
       status: 400,
       detail: 'Validation failed',
       fieldErrors: { email: 'Enter a valid email address.', password: 'Use at least 8 characters.' },
+      code: null,
+      retryAfterSeconds: null,
     });
   });
 
@@ -28,10 +30,26 @@ describe('describeApiError', () => {
       status: null,
       detail: null,
       fieldErrors: {},
+      code: null,
+      retryAfterSeconds: null,
     });
   });
 
   it('tolerates a non-JSON error body', () => {
-    expect(describeApiError({ status: 502, data: 'Bad gateway' })).toEqual({ status: 502, detail: null, fieldErrors: {} });
+    expect(describeApiError({ status: 502, data: 'Bad gateway' })).toEqual({
+      status: 502,
+      detail: null,
+      fieldErrors: {},
+      code: null,
+      retryAfterSeconds: null,
+    });
+  });
+
+  it('keeps the stable code and the wait a 429 asks for', () => {
+    const info = describeApiError({
+      status: 429,
+      data: { status: 429, code: 'RATE_LIMITED', detail: 'Slow down.', retryAfterSeconds: 42 },
+    });
+    expect(info).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: 42, detail: 'Slow down.' });
   });
 });

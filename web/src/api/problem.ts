@@ -10,6 +10,8 @@ export interface Problem {
   /** Stable machine-readable reason, e.g. VALIDATION_FAILED, CONFLICT. */
   code?: string;
   errors?: Array<{ field: string; message: string }>;
+  /** Added by the base query from a 429's Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 export interface ApiErrorInfo {
@@ -19,6 +21,10 @@ export interface ApiErrorInfo {
   detail: string | null;
   /** Field-level validation messages keyed by field name. */
   fieldErrors: Record<string, string>;
+  /** The server's stable reason (problem `code`), if any. */
+  code: string | null;
+  /** For 429: how long the server asks the client to wait, if it said. */
+  retryAfterSeconds: number | null;
 }
 
 function isFetchBaseQueryError(error: unknown): error is FetchBaseQueryError {
@@ -31,7 +37,7 @@ function asProblem(data: unknown): Problem | null {
 
 /** Normalises any RTK Query error into status, detail and per-field messages. */
 export function describeApiError(error: FetchBaseQueryError | SerializedError | undefined | unknown): ApiErrorInfo {
-  const info: ApiErrorInfo = { status: null, detail: null, fieldErrors: {} };
+  const info: ApiErrorInfo = { status: null, detail: null, fieldErrors: {}, code: null, retryAfterSeconds: null };
   if (!isFetchBaseQueryError(error)) return info;
   if (typeof error.status !== 'number') return info;
 
@@ -39,6 +45,8 @@ export function describeApiError(error: FetchBaseQueryError | SerializedError | 
   const problem = asProblem(error.data);
   if (!problem) return info;
   info.detail = problem.detail ?? problem.title ?? null;
+  info.code = typeof problem.code === 'string' ? problem.code : null;
+  if (typeof problem.retryAfterSeconds === 'number') info.retryAfterSeconds = problem.retryAfterSeconds;
   for (const item of problem.errors ?? []) {
     if (item && typeof item.field === 'string' && !(item.field in info.fieldErrors)) {
       info.fieldErrors[item.field] = item.message;

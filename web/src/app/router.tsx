@@ -1,22 +1,76 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router';
 import { PageLoader } from '../common/components/PageLoader';
 import { AppShell } from '../common/shell/AppShell';
+import type { Permission } from '../features/access/permissions';
+import { RequirePermission } from '../features/access/RequirePermission';
 import { RedirectIfAuthenticated } from '../features/auth/components/RedirectIfAuthenticated';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { SettingsLayout } from '../features/settings/SettingsLayout';
+
+/** A route only roles with `permission` open; the rest see the friendly "no access" page. */
+const guarded = (permission: Permission, route: RouteObject): RouteObject => ({
+  element: <RequirePermission permission={permission} />,
+  children: [route],
+});
 
 // Pages load on demand so the first screen ships only what it shows (charts are heavy).
+const settingsRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="profile" replace /> },
+  { path: 'profile', lazy: async () => ({ Component: (await import('../features/account/pages/ProfilePage')).ProfilePage }) },
+  { path: 'security', lazy: async () => ({ Component: (await import('../features/account/pages/SecurityPage')).SecurityPage }) },
+  {
+    path: 'preferences',
+    lazy: async () => ({ Component: (await import('../features/preferences/pages/PreferencesPage')).PreferencesPage }),
+  },
+  guarded('members.read', {
+    path: 'members',
+    lazy: async () => ({ Component: (await import('../features/members/pages/MembersPage')).MembersPage }),
+  }),
+  { path: 'roles', lazy: async () => ({ Component: (await import('../features/roles/pages/RolesPage')).RolesPage }) },
+  guarded('apiKeys.manage', {
+    path: 'api-keys',
+    lazy: async () => ({ Component: (await import('../features/apiKeys/pages/ApiKeysPage')).ApiKeysPage }),
+  }),
+  guarded('audit.read', {
+    path: 'audit-log',
+    lazy: async () => ({ Component: (await import('../features/audit/pages/AuditLogPage')).AuditLogPage }),
+  }),
+  guarded('settings.manage', {
+    path: 'emails',
+    lazy: async () => ({ Component: (await import('../features/outbox/pages/SentEmailsPage')).SentEmailsPage }),
+  }),
+  { path: '*', element: <Navigate to="/settings/profile" replace /> },
+];
+
 const pages: RouteObject[] = [
   {
     element: <RedirectIfAuthenticated />,
     children: [
+      { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/pages/LogInPage')).LogInPage }) },
+      { path: '/signup', lazy: async () => ({ Component: (await import('../features/auth/pages/SignUpPage')).SignUpPage }) },
       {
-        path: '/login',
-        lazy: async () => ({ Component: (await import('../features/auth/pages/LogInPage')).LogInPage }),
+        path: '/forgot-password',
+        lazy: async () => ({ Component: (await import('../features/auth/pages/ForgotPasswordPage')).ForgotPasswordPage }),
       },
-      {
-        path: '/signup',
-        lazy: async () => ({ Component: (await import('../features/auth/pages/SignUpPage')).SignUpPage }),
-      },
+    ],
+  },
+  // Emailed links work signed in or out.
+  {
+    element: <Outlet />,
+    children: [
+      ...['/reset-password', '/reset-password/:token'].map((path) => ({
+        path,
+        lazy: async () => ({ Component: (await import('../features/auth/pages/ResetPasswordPage')).ResetPasswordPage }),
+      })),
+      ...['/verify-email', '/verify-email/:token'].map((path) => ({
+        path,
+        lazy: async () => ({ Component: (await import('../features/auth/pages/VerifyEmailPage')).VerifyEmailPage }),
+      })),
+      // The invite email links to /invites/<token>; /invite/<token> is accepted too.
+      ...['/invites/:token', '/invite/:token'].map((path) => ({
+        path,
+        lazy: async () => ({ Component: (await import('../features/members/pages/AcceptInvitePage')).AcceptInvitePage }),
+      })),
     ],
   },
   {
@@ -25,14 +79,12 @@ const pages: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          {
-            index: true,
-            lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }),
-          },
-          {
+          { index: true, lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }) },
+          guarded('records.read', {
             path: '/contacts',
             lazy: async () => ({ Component: (await import('../features/contacts/pages/ContactsPage')).ContactsPage }),
-          },
+          }),
+          { path: '/settings', element: <SettingsLayout />, children: settingsRoutes },
         ],
       },
     ],

@@ -4,6 +4,8 @@ import type { MessageParams } from './format';
 
 export interface I18n {
   locale: string;
+  /** The IANA zone dates are shown in. */
+  timeZone: string;
   t: (key: MessageKey, params?: MessageParams) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   formatDate: (value: string | Date, options?: Intl.DateTimeFormatOptions) => string;

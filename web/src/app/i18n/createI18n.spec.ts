@@ -17,4 +17,18 @@ describe('createI18n', () => {
     const { formatDay } = createI18n('en-US');
     expect(formatDay('2026-03-01')).toBe('Mar 1');
   });
+
+  it('shows dates in the chosen time zone', () => {
+    const instant = '2026-03-01T23:30:00Z';
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+    expect(createI18n('en-US', 'UTC').formatDate(instant, options)).toBe('Mar 1, 2026');
+    expect(createI18n('en-US', 'Asia/Tokyo').formatDate(instant, options)).toBe('Mar 2, 2026');
+    expect(createI18n('en-US', 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('falls back to English and the browser zone for unusable settings', () => {
+    const i18n = createI18n('not a locale!', 'Mars/Olympus');
+    expect(i18n.locale).toBe('en');
+    expect(i18n.formatNumber(1234)).toBe('1,234');
+  });
 });

@@ -1,8 +1,14 @@
+import { accessMessages } from './messages/access';
+import { accountMessages } from './messages/account';
+import { authMessages } from './messages/auth';
+import { workspaceMessages } from './messages/workspace';
+
 /** A plain message, or plural forms chosen by Intl.PluralRules from the `count` param. */
 export type MessageValue = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
 
 // English catalog — the source of truth for message keys. Other locales translate
-// these keys; a missing key falls back to English.
+// these keys; a missing key falls back to English. Larger areas keep their messages in
+// ./messages/<area>.ts.
 const catalog = {
   'app.name': 'Meridian',
   'app.skipToContent': 'Skip to main content',
@@ -11,11 +17,14 @@ const catalog = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.contacts': 'Contacts',
+  'nav.settings': 'Settings',
   'nav.open': 'Open navigation',
 
   'shell.workspace': 'Workspace',
   'shell.userMenu': '{initials}: account menu for {name}',
   'shell.logOut': 'Log out',
+  'shell.profile': 'Profile',
+  'shell.security': 'Security',
   'theme.toDark': 'Switch to dark theme',
   'theme.toLight': 'Switch to light theme',
 
@@ -23,15 +32,30 @@ const catalog = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.optional': 'optional',
+  'common.done': 'Done',
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
+  'common.copyFailed': 'Copying is blocked in this browser: select the text and copy it by hand.',
   'common.error.title': 'Something went wrong',
   'common.error.network': 'We could not reach the server. Check your connection and try again.',
   'common.error.unexpected': 'An unexpected error occurred. Please try again.',
+  'common.error.tooManyNoTime': 'Too many attempts. Wait a moment, then try again.',
+  'common.error.tooManySeconds': {
+    one: 'Too many attempts. Try again in {count} second.',
+    other: 'Too many attempts. Try again in {count} seconds.',
+  },
+  'common.error.tooManyMinutes': {
+    one: 'Too many attempts. Try again in {count} minute.',
+    other: 'Too many attempts. Try again in {count} minutes.',
+  },
+  'common.error.tryAgainNow': 'You can try again now.',
 
   'validation.required': '{field} is required',
   'validation.email': 'Enter a valid email address, like name@company.com',
   'validation.passwordLength': 'Use at least {min} characters',
   'validation.tooLong': 'Use at most {max} characters',
   'validation.phone': 'Include the country code, e.g. +1 415 555 0100',
+  'validation.passwordsDiffer': 'The two passwords do not match',
 
   'auth.email': 'Email',
   'auth.password': 'Password',
@@ -102,6 +126,11 @@ const catalog = {
   'contacts.form.duplicateEmail': 'A contact with this email already exists.',
   'contacts.created': '{name} was added to your contacts',
   'contacts.created.view': 'View',
+
+  ...authMessages,
+  ...accountMessages,
+  ...accessMessages,
+  ...workspaceMessages,
 } satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof catalog;

@@ -7,6 +7,8 @@ import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useT } from '../../app/i18n';
+import { EmailVerificationBanner } from '../../features/account/components/EmailVerificationBanner';
+import { PreferencesSync } from '../../features/preferences/components/PreferencesSync';
 import { visuallyHiddenSx } from '../components/VisuallyHidden';
 import { BrandMark } from './BrandMark';
 import { NavList } from './NavList';
@@ -36,6 +38,7 @@ export function AppShell() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100dvh', bgcolor: 'background.default' }}>
+      <PreferencesSync />
       <Link
         href="#main"
         sx={{
@@ -76,6 +79,7 @@ export function AppShell() {
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, px: { xs: 2, sm: 3, lg: 4 }, pb: 6, outline: 'none' }}>
         <Toolbar />
         <Box sx={{ pt: 3, maxWidth: 1280, mx: 'auto' }}>
+          <EmailVerificationBanner />
           <Outlet />
         </Box>
       </Box>

@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
 import Logout from '@mui/icons-material/Logout';
+import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
+import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
+import { useNavigate } from 'react-router';
 import Avatar from '@mui/material/Avatar';
 import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
@@ -22,6 +25,7 @@ export function UserMenu() {
   const t = useT();
   const dispatch = useAppDispatch();
   const user = useAppSelector(selectCurrentUser);
+  const navigate = useNavigate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const buttonId = useId();
@@ -60,6 +64,29 @@ export function UserMenu() {
             {user.email}
           </Typography>
         </Box>
+        <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            navigate('/settings/profile');
+          }}
+        >
+          <ListItemIcon>
+            <ManageAccountsOutlined fontSize="small" />
+          </ListItemIcon>
+          {t('shell.profile')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            navigate('/settings/security');
+          }}
+        >
+          <ListItemIcon>
+            <SecurityOutlined fontSize="small" />
+          </ListItemIcon>
+          {t('shell.security')}
+        </MenuItem>
         <Divider />
         <MenuItem
           onClick={() => {

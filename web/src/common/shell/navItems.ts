@@ -1,7 +1,9 @@
 import type { SvgIconComponent } from '@mui/icons-material';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { MessageKey } from '../../app/i18n';
+import type { Permission } from '../../features/access/permissions';
 
 export interface NavItem {
   to: string;
@@ -9,10 +11,13 @@ export interface NavItem {
   icon: SvgIconComponent;
   /** Exact match only (for the index route). */
   end?: boolean;
+  /** Shown only to roles with this permission (the page itself is guarded too). */
+  permission?: Permission;
 }
 
 // Only pages that exist. New features add themselves here when they ship.
 export const navItems: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: HomeOutlined, end: true },
-  { to: '/contacts', labelKey: 'nav.contacts', icon: PeopleOutlined },
+  { to: '/contacts', labelKey: 'nav.contacts', icon: PeopleOutlined, permission: 'records.read' },
+  { to: '/settings', labelKey: 'nav.settings', icon: SettingsOutlined },
 ];

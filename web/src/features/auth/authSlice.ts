@@ -1,7 +1,9 @@
-import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { createSelector, createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { decodeAccessToken } from './accessToken';
 import type { Session } from './types';
 
-export type LogoutReason = 'user' | 'expired';
+/** user: they logged out; expired: the session could not be renewed; passwordChanged: every session ended. */
+export type LogoutReason = 'user' | 'expired' | 'passwordChanged';
 
 export interface AuthState {
   session: Session | null;
@@ -19,6 +21,10 @@ export const authSlice = createSlice({
       state.session = action.payload;
       state.logoutReason = null;
     },
+    /** The signed-in user's own details changed (e.g. a new email address). */
+    userUpdated(state, action: PayloadAction<Partial<Session['user']>>) {
+      if (state.session) state.session.user = { ...state.session.user, ...action.payload };
+    },
     loggedOut(state, action: PayloadAction<LogoutReason | undefined>) {
       state.session = null;
       state.logoutReason = action.payload ?? 'user';
@@ -32,10 +38,12 @@ export const authSlice = createSlice({
     selectCurrentUser: (state) => state.session?.user ?? null,
     selectWorkspace: (state) => state.session?.workspace ?? null,
     selectLogoutReason: (state) => state.logoutReason,
+    /** The claims of the current access token (role, session id), decoded once per token. */
+    selectAccessClaims: createSelector([(state: AuthState) => state.session?.accessToken], (token) => decodeAccessToken(token)),
   },
 });
 
-export const { sessionStarted, loggedOut } = authSlice.actions;
+export const { sessionStarted, loggedOut, userUpdated } = authSlice.actions;
 export const {
   selectSession,
   selectIsAuthenticated,
@@ -44,4 +52,8 @@ export const {
   selectCurrentUser,
   selectWorkspace,
   selectLogoutReason,
+  selectAccessClaims,
 } = authSlice.selectors;
+
+/** The caller's role in the current workspace: the token's `role` claim, else what the server said. */
+export const selectRole = (state: { auth: AuthState }) => selectAccessClaims(state)?.role ?? state.auth.session?.role ?? null;

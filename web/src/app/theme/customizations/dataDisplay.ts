@@ -9,7 +9,12 @@ export const dataDisplayCustomizations: Components<Theme> = {
         backgroundColor: (theme.vars ?? theme).palette.background.paper,
         whiteSpace: 'nowrap',
       }),
-      root: { paddingTop: 10, paddingBottom: 10 },
+      root: {
+        paddingTop: 10,
+        paddingBottom: 10,
+        // The "compact" density preference (set on <html> by PreferencesSync).
+        ':root[data-density="compact"] &': { paddingTop: 4, paddingBottom: 4 },
+      },
     },
   },
   MuiTableRow: {

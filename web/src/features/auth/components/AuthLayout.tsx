@@ -10,9 +10,9 @@ import { BrandMark } from '../../../common/shell/BrandMark';
 
 interface AuthLayoutProps {
   title: string;
-  subtitle: string;
+  subtitle?: string;
   children: ReactNode;
-  footer: ReactNode;
+  footer?: ReactNode;
 }
 
 /** A centred card on a quiet background — the frame of every signed-out page. */
@@ -44,13 +44,19 @@ export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProp
             <Typography variant="h1" sx={{ mb: 0.5 }}>
               {title}
             </Typography>
-            <Typography color="text.secondary" sx={{ mb: 3 }}>
-              {subtitle}
-            </Typography>
+            {subtitle ? (
+              <Typography color="text.secondary" sx={{ mb: 3 }}>
+                {subtitle}
+              </Typography>
+            ) : (
+              <Box sx={{ mb: 3 }} />
+            )}
             {children}
-            <Typography variant="body2" sx={{ mt: 3, textAlign: 'center' }}>
-              {footer}
-            </Typography>
+            {footer && (
+              <Typography variant="body2" component="div" sx={{ mt: 3, textAlign: 'center' }}>
+                {footer}
+              </Typography>
+            )}
           </CardContent>
         </Card>
       </Box>
