@@ -162,13 +162,24 @@ describe('users: audit log viewer and retention', () => {
     expect(await users.app.get(AuditRetention).purgeExpired()).toEqual([]);
   });
 
-  it('keeps the log append-only for the service: only the retention function deletes', async () => {
+  it('keeps the log append-only for the service: only the retention function deletes, never inside the retention', async () => {
     const app = new pg.Client({ connectionString: db.urls.users!.appUrl });
     await app.connect();
     try {
       await app.query('BEGIN');
       await app.query(`SELECT set_config('app.workspace_id', $1, true)`, [acme.workspaceId]);
       await expect(app.query(`DELETE FROM users.audit_log`)).rejects.toThrow(/permission denied|append-only/);
+      await app.query('ROLLBACK');
+      // Acme keeps 30 days: the app role cannot purge anything younger through the owner's function.
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.workspace_id', $1, true)`, [acme.workspaceId]);
+      await expect(app.query(`SELECT users.purge_audit_log($1, now())`, [acme.workspaceId])).rejects.toThrow(/kept 30 days/);
+      await app.query('ROLLBACK');
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.workspace_id', $1, true)`, [globex.workspaceId]);
+      await expect(app.query(`SELECT users.purge_audit_log($1, now() - interval '300 days')`, [globex.workspaceId])).rejects.toThrow(
+        /kept 365 days/,
+      );
       await app.query('ROLLBACK');
       // The sweep's workspace list is the owner's: the app role alone still sees only its current workspace.
       await app.query('BEGIN');

@@ -10,8 +10,6 @@ export interface AuditRetentionOptions {
   firstRunDelayMs: number;
 }
 
-const DAY_MS = 86_400_000;
-
 export interface PurgeResult {
   workspaceId: string;
   deleted: number;
@@ -44,22 +42,25 @@ export class AuditRetention implements OnApplicationBootstrap, OnApplicationShut
     await this.running;
   }
 
-  /** Purges every workspace's expired entries as of `now`. */
-  async purgeExpired(now = new Date()): Promise<PurgeResult[]> {
+  /** Purges every workspace's entries older than its retention (the cut-off is computed by the database clock). */
+  async purgeExpired(): Promise<PurgeResult[]> {
     const policies: { workspace_id: string; retention_days: number }[] = await this.db.dataSource.query(
       `SELECT workspace_id, retention_days FROM users.audit_retention_policies()`,
     );
     const results: PurgeResult[] = [];
     for (const { workspace_id: workspaceId, retention_days: retentionDays } of policies) {
-      const before = new Date(now.getTime() - retentionDays * DAY_MS);
       const deleted = await this.db.inWorkspace(workspaceId, async (m) => {
-        const [row] = (await m.query(`SELECT users.purge_audit_log($1, $2) AS n`, [workspaceId, before])) as { n: string }[];
+        const [row] = (await m.query(
+          `WITH cut AS (SELECT now() - make_interval(days => $2::int) AS before)
+           SELECT cut.before, users.purge_audit_log($1, cut.before) AS n FROM cut`,
+          [workspaceId, retentionDays],
+        )) as { before: Date; n: string }[];
         const n = Number(row?.n ?? 0);
         if (n > 0) {
           await this.audit.recordIn(m, {
             action: 'audit.purged',
             workspaceId,
-            metadata: { deleted: n, before: before.toISOString(), retentionDays },
+            metadata: { deleted: n, before: new Date(row!.before).toISOString(), retentionDays },
           });
         }
         return n;
