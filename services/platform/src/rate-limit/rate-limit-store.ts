@@ -6,6 +6,8 @@ import type { RateLimiter, RateLimitRule, RateLimitState, RateLimitStore } from 
 export interface RateLimitStoreOptions {
   /** `redis://...`: share budgets across replicas. Unset: each process keeps its own. */
   redisUrl?: string;
+  /** PEM CA for a `rediss://` URL whose server certificate is not publicly trusted (Memorystore). */
+  redisCaCert?: string;
   /** Namespaces keys per service (`meridian:rl:users:`), so services never share budgets by accident. */
   keyPrefix: string;
   logger?: Logger;
@@ -77,9 +79,15 @@ class RedisRateLimitStore implements RateLimitStore {
     url: string,
     private readonly keyPrefix: string,
     logger?: Logger,
+    caCert?: string,
   ) {
     // No offline queue: a command while disconnected fails at once and the insurance limiter answers.
-    this.client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    this.client = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      ...(caCert ? { tls: { ca: caCert } } : {}),
+    });
     let down = false;
     this.client.on('error', (err: Error) => {
       if (!down) logger?.warn({ err, context: 'RateLimitStore' }, 'Redis unreachable: rate limits are per replica until it returns');
@@ -130,6 +138,6 @@ class RedisRateLimitStore implements RateLimitStore {
 /** The store for a service: Redis when `redisUrl` is set, process memory otherwise. */
 export function createRateLimitStore(options: RateLimitStoreOptions): RateLimitStore {
   return options.redisUrl
-    ? new RedisRateLimitStore(options.redisUrl, options.keyPrefix, options.logger)
+    ? new RedisRateLimitStore(options.redisUrl, options.keyPrefix, options.logger, options.redisCaCert)
     : new MemoryRateLimitStore(options.keyPrefix);
 }

@@ -44,7 +44,12 @@ export class RateLimitModule {
         {
           provide: RATE_LIMIT_STORE,
           useFactory: async () => {
-            const store = createRateLimitStore({ redisUrl: config.REDIS_URL, keyPrefix: `meridian:rl:${service}:`, logger });
+            const store = createRateLimitStore({
+              redisUrl: config.REDIS_URL,
+              redisCaCert: config.REDIS_CA_CERT,
+              keyPrefix: `meridian:rl:${service}:`,
+              logger,
+            });
             // Boot never waits on Redis for long: until it answers, limits are per replica.
             await store.ping().catch((err: unknown) => logger.warn({ err, context: 'RateLimitModule' }, 'Redis not reachable at boot'));
             return store;
