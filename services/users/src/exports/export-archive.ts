@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- archiver 8 ships no types; this ambient declaration must load wherever this file is compiled
 /// <reference path="./archiver.d.ts" />
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
