@@ -3,7 +3,14 @@ import { ErrorCode, GrpcClient } from '@meridian/platform';
 import { createTestDatabase, freePort, http, startTestService, type TestDatabase, type TestService } from '@meridian/platform/testing';
 import type { ResolveApiKeyRequest, ResolveApiKeyResponse } from '@meridian/proto/users/v1/api_key_service';
 import { usersService } from '../src/service.js';
-import { inviteNewMember, signUp, startFakeEmailService, type FakeEmailService, type Session } from './workspaces-fixtures.js';
+import {
+  inviteNewMember,
+  inviteTokenIn,
+  signUp,
+  startFakeEmailService,
+  type FakeEmailService,
+  type Session,
+} from './workspaces-fixtures.js';
 
 describe('users: API keys', () => {
   let db: TestDatabase;
@@ -45,6 +52,10 @@ describe('users: API keys', () => {
     owner = await signUp(users.httpUrl, 'owner@acme.test', 'Acme');
     globex = await signUp(users.httpUrl, 'owner@globex.test', 'Globex');
     admin = await inviteNewMember(users.httpUrl, owner, mail, 'admin@acme.test', 'admin');
+    // The admin also belongs to Globex: keys they make in Acme must not reach it.
+    await call('POST', '/api/v1/invites', globex, { email: 'admin@acme.test', role: 'viewer' });
+    const globexInvite = inviteTokenIn(mail.sent.filter((s) => s.request.to === 'admin@acme.test').at(-1));
+    expect((await call('POST', `/api/v1/invites/${globexInvite}/accept`, admin)).status).toBe(200);
   });
   afterAll(async () => {
     grpc?.close();
@@ -142,6 +153,9 @@ describe('users: API keys', () => {
     const created = await call('POST', '/api/v1/api-keys', admin, { name: 'Reader', role: 'viewer' });
     const key: string = created.body.key;
     expect((await call('GET', '/api/v1/members', key)).status).toBe(200);
+    // Its creator's other workspaces stay out of sight.
+    expect((await call('GET', '/api/v1/me/workspaces', key)).body.data.map((w: { id: string }) => w.id)).toEqual([owner.workspaceId]);
+    expect((await call('POST', '/api/v1/auth/switch-workspace', key, { workspaceId: globex.workspaceId })).status).toBe(403);
     expect((await call('POST', '/api/v1/invites', key, { email: 'x@example.com', role: 'viewer' })).status).toBe(403);
     // A key cannot mint keys or switch workspaces.
     const minted = await call(

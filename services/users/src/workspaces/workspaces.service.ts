@@ -39,12 +39,16 @@ export class WorkspacesService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Every workspace the caller belongs to, oldest membership first. */
+  /** Every workspace the caller belongs to, oldest membership first (an API key sees only its own). */
   async listMine(principal: Principal): Promise<MyWorkspaceDto[]> {
+    const onlyCurrent = apiKeyIdOf(principal) !== null;
     return this.db.dataSource.transaction(async (m) => {
       // Memberships are readable for their own user (policy own_memberships) before any workspace is set.
       await m.query(`SELECT set_config('app.user_id', $1, true)`, [principal.userId]);
-      const memberships = await m.find(MembershipEntity, { where: { userId: principal.userId }, order: { createdAt: 'ASC' } });
+      const memberships = await m.find(MembershipEntity, {
+        where: { userId: principal.userId, ...(onlyCurrent ? { workspaceId: principal.workspaceId } : {}) },
+        order: { createdAt: 'ASC' },
+      });
       const out: MyWorkspaceDto[] = [];
       for (const membership of memberships) {
         // Workspaces are isolated by their own id: read each name under its own tenant setting.
