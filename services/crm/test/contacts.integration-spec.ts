@@ -129,6 +129,28 @@ describe('crm contacts (real Postgres, JWKS-verified tokens, gRPC over loopback)
     expect(list.body.data.find((c: { id: string }) => c.id === created.body.id)).toBeUndefined();
   });
 
+  it("limits a 'team' visibility role to its own records in lists and reads", async () => {
+    const ownerId = randomUUID();
+    const memberId = randomUUID();
+    const owner = await issuer.sign({ role: 'owner', workspaceId: a.workspaceId, userId: ownerId });
+    const member = await issuer.sign({ role: 'member', workspaceId: a.workspaceId, userId: memberId, recordVisibility: 'team' });
+    const theirs = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: owner,
+      body: { firstName: 'Owner', lastName: 'Lead', email: 'ol@example.com' },
+    });
+    const mine = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: member,
+      body: { firstName: 'Member', lastName: 'Lead', email: 'ml@example.com' },
+    });
+    const list = await http(crm.httpUrl, 'GET', '/api/v1/contacts?limit=200', { token: member });
+    expect(list.body.data.map((c: { id: string }) => c.id)).toEqual([mine.body.id]);
+    expect((await http(crm.httpUrl, 'GET', `/api/v1/contacts/${theirs.body.id}`, { token: member })).status).toBe(404);
+    expect((await http(crm.httpUrl, 'GET', `/api/v1/contacts/${mine.body.id}`, { token: member })).status).toBe(200);
+    // 'all' visibility (the default) sees both.
+    const all = await http(crm.httpUrl, 'GET', '/api/v1/contacts?limit=200', { token: owner });
+    expect(all.body.data.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([mine.body.id, theirs.body.id]));
+  });
+
   it('rejects requests without a valid token', async () => {
     expect((await http(crm.httpUrl, 'GET', '/api/v1/contacts')).status).toBe(401);
     expect((await http(crm.httpUrl, 'GET', '/api/v1/contacts', { token: 'not.a.jwt' })).status).toBe(401);

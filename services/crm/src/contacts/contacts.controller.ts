@@ -28,12 +28,12 @@ export class ContactsController {
   @Get()
   @RequirePermission('records.read')
   list(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(listContactsQuerySchema)) query: ListContactsQuery) {
-    return this.contacts.list(principal.workspaceId, query);
+    return this.contacts.list(principal.workspaceId, query, principal);
   }
 
   @Get(':id')
   @RequirePermission('records.read')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', new ZodValidationPipe(contactIdSchema)) id: string) {
-    return contactMapper.toDto(await this.contacts.get(principal.workspaceId, id));
+    return contactMapper.toDto(await this.contacts.get(principal.workspaceId, id, principal));
   }
 }

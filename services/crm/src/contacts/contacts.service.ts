@@ -14,6 +14,9 @@ export interface ContactPage {
   nextCursor: string | null;
 }
 
+/** The user whose records alone a viewer may see, or undefined when they see the workspace's. */
+const ownOnly = (viewer?: Principal): string | undefined => (viewer?.recordVisibility === 'team' ? viewer.userId : undefined);
+
 /** Contacts: create, read, list. Every query runs in the caller's workspace (RLS + filter). */
 @Injectable()
 export class ContactsService {
@@ -44,13 +47,21 @@ export class ContactsService {
     return contactMapper.toDto(contact);
   }
 
-  async get(workspaceId: string, id: string): Promise<ContactEntity> {
-    const contact = await this.db.inWorkspace(workspaceId, (m) => m.findOneBy(ContactEntity, { id, workspaceId }));
+  /**
+   * One contact. `viewer` applies the caller's record visibility ('team' = own records
+   * until teams exist); service-to-service reads pass none and see the workspace.
+   */
+  async get(workspaceId: string, id: string, viewer?: Principal): Promise<ContactEntity> {
+    const own = ownOnly(viewer);
+    const contact = await this.db.inWorkspace(workspaceId, (m) =>
+      m.findOneBy(ContactEntity, { id, workspaceId, ...(own ? { createdBy: own } : {}) }),
+    );
     if (!contact) throw new NotFoundError('Contact');
     return contact;
   }
 
-  async list(workspaceId: string, query: ListContactsQuery): Promise<ContactPage> {
+  async list(workspaceId: string, query: ListContactsQuery, viewer?: Principal): Promise<ContactPage> {
+    const own = ownOnly(viewer);
     const after = query.cursor ? contactCursor.decode(query.cursor) : undefined;
     const rows = await this.db.inWorkspace(workspaceId, (m) => {
       const qb = m
@@ -60,6 +71,7 @@ export class ContactsService {
         .addOrderBy('c.id', 'DESC')
         .limit(query.limit + 1);
       if (after) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: after.createdAt, id: after.id });
+      if (own) qb.andWhere('c.created_by = :own', { own });
       return qb.getMany();
     });
     const page = rows.slice(0, query.limit);

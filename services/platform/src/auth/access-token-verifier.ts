@@ -30,11 +30,17 @@ export class AccessTokenVerifier {
         algorithms: ACCESS_TOKEN_ALGORITHMS,
         requiredClaims: ['sub', 'exp', 'iat'],
       });
-      const { sub, wid, role, sid, typ } = payload as Record<string, unknown>;
+      const { sub, wid, role, sid, typ, vis } = payload as Record<string, unknown>;
       if (typ !== ACCESS_TOKEN_TYPE || typeof sub !== 'string' || typeof wid !== 'string' || !isRole(role)) {
         throw new Error('not an access token');
       }
-      return { userId: sub, workspaceId: wid, role, ...(typeof sid === 'string' ? { sessionId: sid } : {}) };
+      return {
+        userId: sub,
+        workspaceId: wid,
+        role,
+        recordVisibility: vis === 'team' ? 'team' : 'all',
+        ...(typeof sid === 'string' ? { sessionId: sid } : {}),
+      };
     } catch {
       // One message for every failure: the caller learns nothing about why.
       throw new UnauthenticatedError('The access token is invalid or expired.');

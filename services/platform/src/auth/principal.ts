@@ -10,6 +10,8 @@ export interface Principal {
   sessionId?: string;
   /** Set when the caller authenticated with an API key instead of a user session. */
   apiKeyId?: string;
+  /** Which records the caller sees: all of the workspace's, or own + team (`vis` claim). */
+  recordVisibility?: 'all' | 'team';
 }
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

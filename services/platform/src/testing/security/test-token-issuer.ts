@@ -7,6 +7,7 @@ export interface TokenClaims {
   role: Role;
   workspaceId: string;
   userId?: string;
+  recordVisibility?: 'all' | 'team';
 }
 
 export interface TestTokenIssuer {
@@ -42,7 +43,13 @@ export async function startTestTokenIssuer(options: { issuer?: string; audience?
     jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
     async sign(claims, o = {}) {
       const key: CryptoKey = o.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey;
-      return new SignJWT({ typ: o.typ ?? 'access', wid: claims.workspaceId, role: claims.role, sid: randomUUID() })
+      return new SignJWT({
+        typ: o.typ ?? 'access',
+        wid: claims.workspaceId,
+        role: claims.role,
+        sid: randomUUID(),
+        vis: claims.recordVisibility ?? 'all',
+      })
         .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
         .setSubject(claims.userId ?? randomUUID())
         .setIssuer(o.issuer ?? issuer)
