@@ -17,6 +17,8 @@ export const accountTokens = {
   /** A new token; earlier unused ones of the same purpose for the user die (only the newest link works). */
   async issue(m: EntityManager, userId: string, purpose: AccountTokenPurpose, email: string): Promise<{ id: string; token: string }> {
     await m.update(AccountTokenEntity, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+    // Spent and expired links are kept a while (support questions), then dropped.
+    await m.query(`DELETE FROM users.account_tokens WHERE user_id = $1 AND expires_at < now() - interval '30 days'`, [userId]);
     const token = `${PREFIX[purpose]}_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
     await m.insert(AccountTokenEntity, {
