@@ -87,6 +87,13 @@ describe('users: throttling (in-process store)', () => {
     expect((await login('spray-7@example.com', 'Winter2026!', '10.0.4.2')).status).toBe(401);
   });
 
+  it('counts failures per IP, not successful log-ins (many people behind one office NAT)', async () => {
+    await signUp(users.httpUrl, 'office@example.com');
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await login('office@example.com', PASSWORD, '10.0.4.50')).status);
+    expect(statuses).toEqual(Array(8).fill(200));
+  });
+
   it('takes as long to refuse an unknown email as a wrong password', async () => {
     const accounts = [];
     for (let i = 0; i < 6; i++) accounts.push(await signUp(users.httpUrl, `timing-${i}@example.com`));

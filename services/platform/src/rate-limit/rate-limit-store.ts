@@ -42,6 +42,10 @@ class FlexibleLimiter implements RateLimiter {
     return toState(this.rule, res, res.remainingPoints > 0);
   }
 
+  async refund(key: string, points = 1): Promise<void> {
+    await this.impl.reward(key, points);
+  }
+
   async reset(key: string): Promise<void> {
     await this.impl.delete(key);
   }

@@ -25,6 +25,8 @@ export interface RateLimiter {
   consume(key: string, points?: number): Promise<RateLimitState>;
   /** The key's state without spending anything. */
   peek(key: string): Promise<RateLimitState>;
+  /** Gives back points spent (default 1): an attempt that turned out fine need not count. */
+  refund(key: string, points?: number): Promise<void>;
   /** Forgets the key (a successful login clears its failures). */
   reset(key: string): Promise<void>;
 }

@@ -108,6 +108,17 @@ describe.each(adapters)('RateLimitStore contract: $name', (adapter) => {
     expect(await limiter.peek('k')).toMatchObject({ allowed: true, remaining: 2 });
   });
 
+  it('refunds points spent', async () => {
+    const [store] = await adapter.replicas(prefix());
+    const limiter = store.limiter({ name: 'refund', points: 2, durationSeconds: 30 });
+    await limiter.consume('k');
+    await limiter.consume('k');
+    await limiter.refund('k');
+    expect(await limiter.peek('k')).toMatchObject({ allowed: true, remaining: 1 });
+    expect((await limiter.consume('k')).allowed).toBe(true);
+    expect((await limiter.consume('k')).allowed).toBe(false);
+  });
+
   it('consumeAll spends every pair and throws 429 with the longest wait', async () => {
     const [store] = await adapter.replicas(prefix());
     const short = store.limiter({ name: 'short', points: 1, durationSeconds: 5 });

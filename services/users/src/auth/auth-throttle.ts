@@ -14,7 +14,7 @@ const HOUR = 60 * 60;
 const TOO_MANY_ATTEMPTS = 'Too many attempts. Wait a while, then try again.';
 
 /**
- * Throttles guessing: log-in per account and per IP, second-factor codes per user, password
+ * Throttles guessing: log-in per account and per IP (failures; successes are refunded), second-factor codes per user, password
  * re-entry per user, reset and token links per account and per IP. Accounts are keyed by the
  * normalized email as typed, so unknown and known emails are limited — and answered — alike.
  * Every check spends its budget before any work is done, so parallel guesses are counted too.
@@ -51,9 +51,12 @@ export class AuthThrottle {
     return consumeAll(pairs, TOO_MANY_ATTEMPTS);
   }
 
-  /** A successful log-in forgets the account's failures (the IP budget stays spent). */
-  async loginSucceeded(email: string): Promise<void> {
-    await this.loginAccount.reset(email);
+  /**
+   * A successful log-in forgets the account's failures and gives the IP its point back: the
+   * IP budget counts failures (and attempts in flight), so an office behind one NAT can sign in.
+   */
+  async loginSucceeded(email: string | null, ip: string | null): Promise<void> {
+    await Promise.all([email ? this.loginAccount.reset(email) : undefined, this.loginIp.refund(ipKey(ip))]);
   }
 
   /** Before checking a TOTP or recovery code of `userId`. */
@@ -67,8 +70,8 @@ export class AuthThrottle {
     );
   }
 
-  async secondFactorSucceeded(userId: string): Promise<void> {
-    await this.mfaUser.reset(userId);
+  async secondFactorSucceeded(userId: string, ip: string | null): Promise<void> {
+    await Promise.all([this.mfaUser.reset(userId), this.mfaIp.refund(ipKey(ip))]);
   }
 
   /** Before checking the password a signed-in user re-enters (change password or email, MFA changes). */

@@ -145,7 +145,7 @@ export class AuthService {
       await this.auditLoginFailure(user, input.email, origin);
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
-    await this.throttle.loginSucceeded(input.email);
+    await this.throttle.loginSucceeded(input.email, origin.ip ?? null);
     return this.signInVerifiedUser(user, origin, 'password');
   }
 

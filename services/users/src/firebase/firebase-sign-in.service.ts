@@ -36,6 +36,7 @@ export class FirebaseSignInService {
       await this.audit.record({ action: 'auth.login', outcome: 'failure', workspaceId: null, ...origin, metadata: { method: 'firebase' } });
       throw new UnauthenticatedError(BAD_TOKEN);
     }
+    await this.throttle.loginSucceeded(null, origin.ip ?? null);
     const linked = await this.linkedUser(identity);
     if (linked) return this.auth.signInVerifiedUser(linked, origin, 'firebase');
     if (!identity.email || !identity.emailVerified) throw new UnauthenticatedError(UNVERIFIED);

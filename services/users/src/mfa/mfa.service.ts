@@ -106,7 +106,7 @@ export class MfaService {
       await m.update(MfaTotpEntity, { userId: user.id }, { confirmedAt: new Date(), lastUsedStep: step });
       return this.replaceRecoveryCodes(m, user.id);
     });
-    await this.throttle.secondFactorSucceeded(user.id);
+    await this.throttle.secondFactorSucceeded(user.id, origin.ip ?? null);
     await auditForUser(this.db, this.audit, user.id, {
       action: 'mfa.enabled',
       actorUserId: user.id,
@@ -151,7 +151,7 @@ export class MfaService {
   async verify(userId: string, code: string, ip: string | null): Promise<SecondFactor | null> {
     await this.throttle.secondFactor(userId, ip);
     const factor = await this.check(userId, code);
-    if (factor) await this.throttle.secondFactorSucceeded(userId);
+    if (factor) await this.throttle.secondFactorSucceeded(userId, ip);
     return factor;
   }
 
