@@ -135,7 +135,7 @@ locals {
   runtime_secrets = {
     for service in local.services : service => concat(
       [for name, s in local.service_secrets : name if s.service == service && s.env != "DATABASE_MIGRATION_URL"],
-      ["meridian-redis-url"],
+      ["meridian-redis-url", "meridian-redis-ca"],
     )
   }
 }

@@ -18,7 +18,10 @@ const code = cloudResources(definitions);
 /** Only the Postgres bus reads it; every deployment runs EVENT_BUS=pubsub (asserted below). */
 const POSTGRES_BUS_ONLY = 'EVENT_BUS_DATABASE_URL';
 const secretName = (service: string, env: string) => `meridian-${service}-${env.toLowerCase().replaceAll('_', '-')}`;
-const codeSecrets = code.secrets.filter((s) => s.env !== POSTGRES_BUS_ONLY);
+/** Secrets every service reads with one value for the whole deployment (one Secret Manager secret). */
+const SHARED_SECRETS: Record<string, string> = { REDIS_URL: 'meridian-redis-url' };
+const codeSecrets = code.secrets.filter((s) => s.env !== POSTGRES_BUS_ONLY && !(s.env in SHARED_SECRETS));
+const sharedSecrets = [...new Set(code.secrets.map((s) => s.env).filter((env) => env in SHARED_SECRETS))];
 
 interface ComposeService {
   environment?: Record<string, string>;
@@ -82,6 +85,15 @@ describe('Terraform declares every resource the code uses', () => {
     for (const [name, s] of declared) expect(name).toBe(secretName(s.service, s.env));
     const key = (s: { service: string; env: string }) => `${s.service}/${s.env}`;
     expect(declared.map(([, s]) => key(s)).sort()).toEqual(codeSecrets.map(key).sort());
+  });
+
+  it('every shared secret (one value for all services), given to every service by the chart', () => {
+    const rootText = read('terraform/main.tf');
+    const chart = read('helm/meridian/templates/service-config.yaml');
+    for (const env of sharedSecrets) {
+      expect(rootText).toContain(`"${SHARED_SECRETS[env]}"`);
+      expect(chart).toMatch(new RegExp(`secretKey: ${env}\\s+remoteRef: \\{ key: ${SHARED_SECRETS[env]} \\}`));
+    }
   });
 
   it('wires the lists into the modules that create the resources', () => {
@@ -150,7 +162,7 @@ describe('docker-compose declares every resource the code uses', () => {
   });
 
   it('every service gets every secret it declares', () => {
-    for (const s of codeSecrets) {
+    for (const s of [...codeSecrets, ...code.secrets.filter((x) => x.env in SHARED_SECRETS)]) {
       const env = compose.services[s.service]?.environment ?? {};
       expect({ service: s.service, env: s.env, set: Boolean(env[s.env]) }).toEqual({ service: s.service, env: s.env, set: true });
     }

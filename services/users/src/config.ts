@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigSchema, envBoolean, rateLimitConfigShape, sensitive } from '@meridian/platform';
+import { baseConfigSchema, envBoolean, sensitive } from '@meridian/platform';
 
 export const usersConfigSchema = baseConfigSchema.extend({
   /** Encrypts the JWT signing keys at rest (AES-256-GCM); 32+ characters. */
@@ -38,8 +38,6 @@ export const usersConfigSchema = baseConfigSchema.extend({
   /** Password-reset requests per account and per IP in an hour. */
   PASSWORD_RESET_THROTTLE_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
   PASSWORD_RESET_THROTTLE_PER_IP: z.coerce.number().int().min(1).default(20),
-  /** Redis for rate limits shared by replicas, and the per-workspace / per-API-key request budgets. */
-  ...rateLimitConfigShape,
 });
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;

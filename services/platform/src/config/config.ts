@@ -39,6 +39,14 @@ export const baseConfigSchema = z.object({
   AUTH_AUDIENCE: z.string().default('meridian'),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(50).max(60000).default(2000),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** Redis shared by every replica (Memorystore in GKE) for rate limits; unset = limits kept in process memory. */
+  REDIS_URL: sensitive(z.string().url().optional()),
+  /** PEM CA of a TLS Redis (`rediss://`, e.g. Memorystore's server CA; public, not a secret); unset = the system trust store. */
+  REDIS_CA_CERT: z.string().min(1).optional(),
+  /** Requests per minute one workspace may make to this service (all its users and keys together); 0 = off. */
+  RATE_LIMIT_PER_WORKSPACE_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  /** Requests per minute one API key may make to this service; 0 = off. */
+  RATE_LIMIT_PER_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

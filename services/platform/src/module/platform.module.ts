@@ -35,6 +35,7 @@ import {
   SERVICE_NAME,
   TOKEN_VERIFIER,
 } from '../tokens.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { DomainEvents } from './domain-events.js';
 import { EventSubscriptions, SUBSCRIBER_TYPES } from './event-subscriptions.js';
 import type { PlatformOptions } from './platform-options.js';
@@ -77,7 +78,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       // DiscoveryModule lets the security suite list every route with its access rule.
-      imports: [DiscoveryModule],
+      imports: [DiscoveryModule, RateLimitModule.forRoot({ service, config, logger })],
       controllers: [HealthController, ...(options.exports?.length ? [ExportGrpcController] : [])],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
@@ -149,7 +150,18 @@ export class PlatformModule {
         EventSubscriptions,
         PlatformLifecycle,
       ],
-      exports: [SERVICE_NAME, PLATFORM_CONFIG, LOGGER, METRICS, DATA_SOURCE, TenantDatabase, EVENT_BUS, TOKEN_VERIFIER, DomainEvents],
+      exports: [
+        RateLimitModule,
+        SERVICE_NAME,
+        PLATFORM_CONFIG,
+        LOGGER,
+        METRICS,
+        DATA_SOURCE,
+        TenantDatabase,
+        EVENT_BUS,
+        TOKEN_VERIFIER,
+        DomainEvents,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type DynamicModule, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
-import { RATE_LIMIT_STORE, RateLimitModule, type Logger, type RateLimitStore } from '@meridian/platform';
+import { RATE_LIMIT_STORE, type Logger, type RateLimitStore } from '@meridian/platform';
 import { AccountMailer } from '../accounts/account-mailer.js';
 import { AccountTokenEntity } from '../accounts/account-token.entity.js';
 import { AccountsController } from '../accounts/accounts.controller.js';
@@ -37,10 +37,8 @@ export const identityEntities = [
 
 export const identityControllers: Type<unknown>[] = [AccountsController, MfaController, SessionsController, FirebaseController];
 
-/** The platform rate limiter (login throttling here, request budgets per workspace and API key). */
-export const identityImports = (config: UsersConfig, logger: Logger): DynamicModule[] => [
-  RateLimitModule.forRoot({ service: 'users', config, logger }),
-];
+/** Modules the identity pieces need besides the platform (whose RateLimitModule provides RATE_LIMIT_STORE). */
+export const identityImports = (_config: UsersConfig, _logger: Logger): DynamicModule[] => [];
 
 @Injectable()
 class IdentityLifecycle implements OnApplicationShutdown {
