@@ -1,13 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DATA_SOURCE, LOGGER, TenantDatabase, type Logger } from '@meridian/platform';
+import { DATA_SOURCE, LOGGER, TenantDatabase, type Logger, WakeSignal } from '@meridian/platform';
 import { MessageEntity, SECRET_BEARING, type MessageStatus } from '../message.entity.js';
 import { DeliveryCircuit } from './delivery-circuit.js';
 import { classifyFailure } from './delivery-failure.js';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings.js';
 import { EMAIL_TRANSPORT, type DeliveryReceipt, type EmailTransport } from './email-transport.js';
 import { retryDelayMs } from './retry-policy.js';
-import { WakeSignal } from './wake-signal.js';
 
 /** A due message leased by this worker: `attempts` already counts the attempt about to run. */
 interface Claim {
