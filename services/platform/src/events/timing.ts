@@ -1,7 +1,7 @@
 /** Exponential backoff with +-20 % jitter, so many failing consumers do not retry in lockstep. */
-export function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
-  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(exp * (0.8 + Math.random() * 0.4));
+export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
+  return Math.round(exp * (0.8 + random() * 0.4));
 }
 
 /**
