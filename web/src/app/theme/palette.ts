@@ -10,6 +10,9 @@ export const lightScheme: ColorSystemOptions = {
     divider: 'rgba(21, 26, 45, 0.12)',
     success: { main: '#1b7f3b' },
     error: { main: '#c62828' },
+    // MUI's default info (#0288d1) and warning (#ed6c02) fall below 4.5:1 as text on white.
+    info: { main: '#0a66b8' },
+    warning: { main: '#a04d00' },
   },
 };
 
@@ -22,7 +25,18 @@ export const darkScheme: ColorSystemOptions = {
     divider: 'rgba(232, 235, 243, 0.14)',
     success: { main: '#66d48a' },
     error: { main: '#ff8a80' },
+    info: { main: '#7cc4ff' },
+    warning: { main: '#ffb74d' },
     // Filled alerts (toasts) keep white text, so their backgrounds must stay dark enough.
-    Alert: { successFilledBg: '#1e6b38', successFilledColor: '#ffffff', errorFilledBg: '#b3261e', errorFilledColor: '#ffffff' },
+    Alert: {
+      successFilledBg: '#1e6b38',
+      successFilledColor: '#ffffff',
+      errorFilledBg: '#b3261e',
+      errorFilledColor: '#ffffff',
+      warningFilledBg: '#8a4300',
+      warningFilledColor: '#ffffff',
+      infoFilledBg: '#0a5a9e',
+      infoFilledColor: '#ffffff',
+    },
   },
 };

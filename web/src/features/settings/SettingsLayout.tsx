@@ -81,7 +81,7 @@ export function SettingsLayout() {
             })}
           </List>
         </Box>
-        <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
+        <Box sx={{ flex: 1, minWidth: 0, width: { xs: '100%', md: 'auto' } }}>
           <Outlet />
         </Box>
       </Box>

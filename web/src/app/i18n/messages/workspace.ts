@@ -15,7 +15,7 @@ export const workspaceMessages = {
   'settings.auditLog': 'Audit log',
   'settings.emails': 'Sent emails',
 
-  'workspaces.switcherLabel': 'Workspace: {name}. Switch workspace',
+  'workspaces.switch': 'Switch workspace',
   'workspaces.loadError': 'Your workspaces could not be loaded.',
   'workspaces.switched': 'Switched to {name}',
   'workspaces.switchFailed': 'Could not switch to {name}.',

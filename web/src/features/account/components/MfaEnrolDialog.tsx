@@ -47,7 +47,10 @@ export function MfaEnrolDialog({ open, account, onClose }: MfaEnrolDialogProps) 
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [saved, setSaved] = useState(false);
   const rateLimit = useRateLimit();
-  const { reset: resetEnrolment } = enrolment;
+  // One enrolment per opening (each call issues a new secret); the trigger is stable, the
+  // result's reset() is not, so it is read through a ref.
+  const resetRef = useRef(enrolment.reset);
+  resetRef.current = enrolment.reset;
 
   useEffect(() => {
     if (!open) return;
@@ -56,9 +59,10 @@ export function MfaEnrolDialog({ open, account, onClose }: MfaEnrolDialogProps) 
     setFormError(null);
     setRecoveryCodes(null);
     setSaved(false);
-    resetEnrolment();
-    void enrol();
-  }, [open, enrol, resetEnrolment]);
+    resetRef.current();
+    const request = enrol();
+    return () => request.abort();
+  }, [open, enrol]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -30,7 +30,7 @@ export function SessionsCard() {
   const { t, formatDate } = useI18n();
   const toast = useToast();
   const currentSessionId = useAppSelector(selectAccessClaims)?.sessionId ?? null;
-  const { data: sessions, error, isLoading, isFetching, refetch } = useListSessionsQuery();
+  const { data: sessions, error, isLoading, isFetching, refetch } = useListSessionsQuery(undefined, { refetchOnMountOrArgChange: true });
   const [revokeOne, revokingOne] = useRevokeSessionMutation();
   const [revokeOthers, revokingOthers] = useRevokeOtherSessionsMutation();
   const [pending, setPending] = useState<Pending>(null);

@@ -47,6 +47,7 @@ export function ApiKeysPage() {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const { data, error, isLoading, isFetching, hasNextPage, fetchNextPage, isFetchingNextPage, refetch } = useListApiKeysInfiniteQuery(
     showInactive ? undefined : 'active',
+    { refetchOnMountOrArgChange: true },
   );
   const [revoke, revoking] = useRevokeApiKeyMutation();
   const keys = data?.pages.flatMap((page) => page.data) ?? [];

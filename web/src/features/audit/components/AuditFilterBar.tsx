@@ -36,16 +36,8 @@ export function AuditFilterBar({ filters, members, onChange }: AuditFilterBarPro
 
   return (
     <Stack sx={{ gap: 1.5, mb: 2 }} component="search" aria-label={t('audit.filters')}>
-      <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 1.5 }}>
-        <TextField
-          select
-          size="small"
-          name="action"
-          label={t('audit.filter.action')}
-          value={filters.action}
-          onChange={set('action')}
-          sx={{ minWidth: 220 }}
-        >
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1.5, flexWrap: 'wrap', '& > *': { flex: { sm: '1 1 180px' } } }}>
+        <TextField select size="small" name="action" label={t('audit.filter.action')} value={filters.action} onChange={set('action')}>
           <MenuItem value="">{t('audit.filter.anyAction')}</MenuItem>
           {AUDIT_ACTIONS.map((action) => (
             <MenuItem key={action} value={action}>
@@ -53,28 +45,12 @@ export function AuditFilterBar({ filters, members, onChange }: AuditFilterBarPro
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          size="small"
-          name="outcome"
-          label={t('audit.filter.outcome')}
-          value={filters.outcome}
-          onChange={set('outcome')}
-          sx={{ minWidth: 150 }}
-        >
+        <TextField select size="small" name="outcome" label={t('audit.filter.outcome')} value={filters.outcome} onChange={set('outcome')}>
           <MenuItem value="">{t('audit.filter.anyOutcome')}</MenuItem>
           <MenuItem value="success">{t('audit.outcome.success')}</MenuItem>
           <MenuItem value="failure">{t('audit.outcome.failure')}</MenuItem>
         </TextField>
-        <TextField
-          select
-          size="small"
-          name="actor"
-          label={t('audit.filter.actor')}
-          value={filters.actor}
-          onChange={set('actor')}
-          sx={{ minWidth: 200 }}
-        >
+        <TextField select size="small" name="actor" label={t('audit.filter.actor')} value={filters.actor} onChange={set('actor')}>
           <MenuItem value="">{t('audit.filter.anyone')}</MenuItem>
           {members.map((m) => (
             <MenuItem key={m.userId} value={m.userId}>
@@ -93,7 +69,6 @@ export function AuditFilterBar({ filters, members, onChange }: AuditFilterBarPro
           value={filters.from}
           onChange={set('from')}
           slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ minWidth: 160 }}
         />
         <TextField
           size="small"
@@ -105,7 +80,6 @@ export function AuditFilterBar({ filters, members, onChange }: AuditFilterBarPro
           error={backwards}
           helperText={backwards ? t('audit.filter.backwards') : undefined}
           slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ minWidth: 160 }}
         />
       </Stack>
       {chips.length > 0 && (

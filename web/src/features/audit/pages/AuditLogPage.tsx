@@ -25,6 +25,7 @@ export function AuditLogPage() {
   const backwards = isBackwardsRange(filters);
   const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListAuditLogInfiniteQuery(
     backwards ? skipToken : query,
+    { refetchOnMountOrArgChange: true },
   );
   const { data: memberPages } = useListMembersInfiniteQuery();
   const members = memberPages?.pages.flatMap((p) => p.data) ?? [];

@@ -29,7 +29,7 @@ import { deliveryMessageKey } from './InviteDialog';
 export function InvitesCard({ onInvite }: { onInvite: () => void }) {
   const { t, formatDate } = useI18n();
   const toast = useToast();
-  const { data, error, isLoading, isFetching, refetch } = useListInvitesQuery();
+  const { data, error, isLoading, isFetching, refetch } = useListInvitesQuery(undefined, { refetchOnMountOrArgChange: true });
   const [resend] = useResendInviteMutation();
   const [revoke, revoking] = useRevokeInviteMutation();
   const [resendingId, setResendingId] = useState<string | null>(null);

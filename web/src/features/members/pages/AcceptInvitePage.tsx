@@ -186,7 +186,14 @@ export function AcceptInvitePage() {
             </Alert>
           )}
           {errorAlert}
-          <TextField label={t('auth.email')} value={invite.email} name="email" disabled helperText={t('invite.accept.emailFixed')} />
+          <TextField
+            label={t('auth.email')}
+            value={invite.email}
+            name="email"
+            autoComplete="username"
+            helperText={t('invite.accept.emailFixed')}
+            slotProps={{ input: { readOnly: true } }}
+          />
           <TextField
             name="name"
             label={t('auth.name')}

@@ -27,7 +27,10 @@ export function MembersPage() {
   const [leaving, setLeaving] = useState(false);
   const [leaveError, setLeaveError] = useState<string | null>(null);
   const { leave, isLoading: leaveBusy } = useLeaveWorkspace();
-  const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListMembersInfiniteQuery();
+  const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListMembersInfiniteQuery(
+    undefined,
+    { refetchOnMountOrArgChange: true },
+  );
   const members = data?.pages.flatMap((page) => page.data) ?? [];
   const roles = grantableRoles(role);
 

@@ -27,7 +27,7 @@ export function SentEmailsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListMessagesInfiniteQuery(
     undefined,
-    { pollingInterval: 15_000, skipPollingIfUnfocused: true },
+    { pollingInterval: 15_000, skipPollingIfUnfocused: true, refetchOnMountOrArgChange: true },
   );
   const messages = data?.pages.flatMap((page) => page.data) ?? [];
 
@@ -43,7 +43,7 @@ export function SentEmailsPage() {
           <Table size="small" aria-label={t('settings.emails')} sx={{ minWidth: 760 }}>
             <TableHead>
               <TableRow>
-                <TableCell>{t('outbox.subject')}</TableCell>
+                <TableCell sx={{ minWidth: 220 }}>{t('outbox.subject')}</TableCell>
                 <TableCell>{t('outbox.to')}</TableCell>
                 <TableCell>{t('outbox.type')}</TableCell>
                 <TableCell>{t('outbox.status')}</TableCell>
@@ -66,7 +66,7 @@ export function SentEmailsPage() {
                         {message.subject}
                       </Link>
                     </TableCell>
-                    <TableCell sx={{ overflowWrap: 'anywhere' }}>{message.to}</TableCell>
+                    <TableCell>{message.to}</TableCell>
                     <TableCell>{t(categoryLabels[message.category])}</TableCell>
                     <TableCell>
                       <Chip size="small" variant="outlined" color={statusColors[message.status]} label={t(statusLabels[message.status])} />

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useAppSelector } from '../../../app/hooks';
 import { useT } from '../../../app/i18n';
 import { describeApiError } from '../../../api/problem';
+import { VisuallyHidden } from '../../../common/components/VisuallyHidden';
 import { useToast } from '../../../common/toast/useToast';
 import { roleLabelKeys } from '../../access/roleLabels';
 import { useSwitchWorkspaceMutation } from '../../auth/authApi';
@@ -52,7 +53,6 @@ export function WorkspaceSwitcher() {
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
-        aria-label={t('workspaces.switcherLabel', { name: current?.name ?? '' })}
         disabled={switching}
         sx={{
           minWidth: 0,
@@ -74,6 +74,8 @@ export function WorkspaceSwitcher() {
             {current?.name}
           </Typography>
         </Box>
+        {/* The visible text names the button; this says what it does (WCAG 2.5.3: visible label first). */}
+        <VisuallyHidden>{t('workspaces.switch')}</VisuallyHidden>
         <UnfoldMore fontSize="small" sx={{ color: 'text.secondary', flexShrink: 0 }} aria-hidden />
       </ButtonBase>
       <Menu
