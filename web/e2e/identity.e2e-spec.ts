@@ -61,6 +61,24 @@ async function freshCode(secret: string, usedStep: number): Promise<{ code: stri
   return { code: totp(secret).generate(), step: TOTP.counter({ period: 30 }) };
 }
 
+/** Opens the newest email to `to` with `subject` in Settings > Sent emails and returns the app path its link points to. */
+async function linkFromOutbox(target: Page, to: string, subject: string | RegExp, linkPath: RegExp): Promise<string> {
+  await target.goto('/settings/emails');
+  const row = target.getByTestId('message-row').filter({ hasText: to }).filter({ hasText: subject }).first();
+  await row.waitFor();
+  await row.getByRole('button').click();
+  const dialog = target.getByRole('dialog');
+  await dialog.getByRole('tab', { name: 'Plain text' }).click();
+  const text = (await dialog.getByTestId('message-text').textContent()) ?? '';
+  const link = new RegExp(`https?://\\S+${linkPath.source}\\S*`).exec(text)?.[0];
+  if (!link) throw new Error(`No ${linkPath} link in the email "${String(subject)}":\n${text}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // Emails link to the configured public URL; this run's launcher listens elsewhere.
+  const url = new URL(link);
+  return url.pathname + url.search;
+}
+
 const field = (target: Page, name: string) => target.locator(`input[name="${name}"]`);
 const mainNav = (target: Page) => target.getByRole('navigation', { name: 'Main navigation' });
 const settingsNav = (target: Page) => target.getByRole('navigation', { name: 'Settings sections' });
@@ -289,6 +307,51 @@ describe('Identity: MFA sign-in, invites and restricted roles', () => {
       await row.waitFor();
       expect(await row.getByRole('combobox', { name: `Role of ${viewer.name}` }).textContent()).toBe('Viewer');
       await page.getByTestId('invites-card').getByText('No pending invites').waitFor();
+    });
+
+    it('confirms the owner’s email from the verification link; the reminder goes away', async () => {
+      const path = await linkFromOutbox(page, owner.email, 'Verify your email address', /\/verify-email\?token=/);
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: 'Email confirmed' }).waitFor();
+      // The single-use token leaves the address bar at once.
+      expect(new URL(page.url()).search).toBe('');
+      await expectAccessible(page, 'the email confirmed page');
+      await page.getByRole('link', { name: 'Continue to Meridian' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Welcome, Olive' }).waitFor();
+      expect(await page.getByTestId('verify-email-banner').count()).toBe(0);
+    });
+
+    it('lets the viewer reset a forgotten password from the emailed link', async () => {
+      await viewerPage.getByRole('button', { name: /account menu/i }).click();
+      await viewerPage.getByRole('menuitem', { name: 'Log out' }).click();
+      await viewerPage.getByRole('link', { name: 'Forgot your password?' }).click();
+      await viewerPage.waitForURL('**/forgot-password');
+      await field(viewerPage, 'email').fill(viewer.email);
+      await viewerPage.getByRole('button', { name: 'Send reset link' }).click();
+      await viewerPage.getByText(`If an account exists for ${viewer.email}`, { exact: false }).waitFor();
+      await expectAccessible(viewerPage, 'the reset link sent page');
+
+      // The viewer's workspace is the owner's: the reset email sits in its dev outbox.
+      const path = await linkFromOutbox(page, viewer.email, 'Reset your Meridian password', /\/reset-password\?token=/);
+      await viewerPage.goto(path);
+      await viewerPage.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      expect(new URL(viewerPage.url()).search).toBe('');
+      const newPassword = 'a-brand-new-passphrase';
+      await field(viewerPage, 'password').fill(newPassword);
+      await field(viewerPage, 'confirmPassword').fill('something-else-entirely');
+      await viewerPage.getByRole('button', { name: 'Change password' }).click();
+      await viewerPage.getByText('The two passwords do not match').waitFor();
+      await shot(viewerPage, '11-reset-password');
+      await expectAccessible(viewerPage, 'the reset password page with an error');
+      await field(viewerPage, 'confirmPassword').fill(newPassword);
+      await viewerPage.getByRole('button', { name: 'Change password' }).click();
+
+      await viewerPage.waitForURL('**/login');
+      await viewerPage.getByText('Your password was changed. Log in with the new one.').waitFor();
+      await field(viewerPage, 'email').fill(viewer.email);
+      await field(viewerPage, 'password').fill(newPassword);
+      await viewerPage.getByRole('button', { name: 'Log in' }).click();
+      await viewerPage.getByRole('heading', { level: 1, name: 'Welcome, Victor' }).waitFor();
     });
   });
 });

@@ -17,6 +17,10 @@ export interface AxeViolationSummary {
 
 /** Runs axe-core in the page and returns the WCAG A/AA violations, summarised. */
 export async function findAccessibilityViolations(page: Page): Promise<AxeViolationSummary[]> {
+  // A dialog or menu mid-fade is painted at partial opacity: contrast is judged once it settles.
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async (tags) => {

@@ -17,6 +17,9 @@ export const navigationCustomizations: Components<Theme> = {
       }),
     },
   },
+  MuiTab: {
+    styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } },
+  },
   MuiListItemIcon: { styleOverrides: { root: { minWidth: 36 } } },
   MuiLink: {
     defaultProps: { underline: 'always' },
