@@ -262,6 +262,8 @@ describe('Identity: MFA sign-in, invites and restricted roles', () => {
     });
 
     it('shows the viewer only what a viewer may open', async () => {
+      // Viewers read records but cannot create them: no button that could only fail.
+      expect(await viewerPage.getByRole('button', { name: 'Create contact' }).count()).toBe(0);
       await mainNav(viewerPage).getByRole('link', { name: 'Settings' }).click();
       await viewerPage.waitForURL('**/settings/profile');
       const sections = settingsNav(viewerPage);

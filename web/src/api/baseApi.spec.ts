@@ -128,4 +128,52 @@ describe('baseQueryWithReauth', () => {
     expect(contacts.isSuccess).toBe(true);
     expect(report.isSuccess).toBe(true);
   });
+
+  it('passes a 429 on with the Retry-After wait in seconds', async () => {
+    const { authApi } = await import('../features/auth/authApi');
+    const store = createStore({ auth: { session: null, logoutReason: null }, persistSession: false });
+    useServer(
+      () =>
+        new Response(JSON.stringify({ status: 429, title: 'Too many requests' }), {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '42' },
+        }),
+    );
+
+    const result = await store.dispatch(authApi.endpoints.logIn.initiate({ email: 'a@b.co', password: 'guess' }));
+
+    expect('error' in result && result.error).toMatchObject({ status: 429, data: { retryAfterSeconds: 42 } });
+  });
+
+  it('refreshes for signed-in auth calls such as switching workspace', async () => {
+    const { authApi } = await import('../features/auth/authApi');
+    const store = createStore({ auth: { session: session(1), logoutReason: null }, persistSession: false });
+    useServer(async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/auth/refresh') return json(200, session(2));
+      if (request.headers.get('authorization') !== 'Bearer access-2') return json(401, { status: 401 });
+      return json(200, { ...session(3), workspace: { id: 'w2', name: 'Globex' } });
+    });
+
+    const result = await store.dispatch(authApi.endpoints.switchWorkspace.initiate({ workspaceId: 'w2' }));
+
+    expect('data' in result).toBe(true);
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual([
+      '/api/v1/auth/switch-workspace',
+      '/api/v1/auth/refresh',
+      '/api/v1/auth/switch-workspace',
+    ]);
+    expect(store.getState().auth.session?.workspace.name).toBe('Globex');
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates, and ignores garbage', async () => {
+    const { parseRetryAfter } = await import('./baseApi');
+    const now = Date.parse('2030-01-01T00:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Tue, 01 Jan 2030 00:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
 });

@@ -89,6 +89,7 @@ const catalog = {
   'home.cta.viewAll': 'View all contacts',
   'home.empty.title': 'Add your first contact',
   'home.empty.body': 'Contacts are the people you sell to. Add one to see your activity chart come alive.',
+  'home.empty.readOnly': 'Contacts your team adds will show up here.',
 
   'reports.contactsCreated.title': 'Contacts created',
   'reports.contactsCreated.subtitle': 'Per day, last {days} days',
@@ -112,6 +113,7 @@ const catalog = {
   'contacts.showingAll': { one: 'Showing {count} contact', other: 'Showing all {count} contacts' },
   'contacts.empty.title': 'No contacts yet',
   'contacts.empty.body': 'Create your first contact to start tracking the people you work with.',
+  'contacts.empty.readOnly': 'Contacts your team adds will show up here. Your role can view contacts but not create them.',
   'contacts.loadError': 'Contacts could not be loaded.',
   'contacts.none': '—',
 

@@ -1,6 +1,11 @@
 import type { Components, Theme } from '@mui/material/styles';
 
 export const dataDisplayCustomizations: Components<Theme> = {
+  MuiTableContainer: {
+    // Visually hidden cell text is absolutely positioned: without a positioned scroller it
+    // would escape the horizontal scroll and widen the whole page on phones.
+    styleOverrides: { root: { position: 'relative' } },
+  },
   MuiTableCell: {
     styleOverrides: {
       head: ({ theme }) => ({

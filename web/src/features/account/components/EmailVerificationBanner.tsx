@@ -36,7 +36,7 @@ export function EmailVerificationBanner() {
     <Alert
       severity="warning"
       variant="outlined"
-      sx={{ mb: 3, alignItems: 'center' }}
+      sx={{ mb: 3, alignItems: 'center', overflowWrap: 'anywhere' }}
       data-testid="verify-email-banner"
       action={
         <Button color="inherit" size="small" onClick={() => void resendLink()} loading={isLoading} disabled={isSuccess}>

@@ -12,6 +12,7 @@ import { ErrorState } from '../../../common/components/ErrorState';
 import { PageHeader } from '../../../common/components/PageHeader';
 import { useDocumentTitle } from '../../../common/hooks/useDocumentTitle';
 import { describeApiError } from '../../../api/problem';
+import { usePermission } from '../../access/usePermission';
 import { ContactCreateDialog } from '../components/ContactCreateDialog';
 import { ContactsTable } from '../components/ContactsTable';
 import { useListContactsInfiniteQuery } from '../contactsApi';
@@ -19,12 +20,13 @@ import { useListContactsInfiniteQuery } from '../contactsApi';
 export function ContactsPage() {
   const t = useT();
   useDocumentTitle(t('contacts.title'));
+  const canCreate = usePermission('records.write');
   const [creating, setCreating] = useState(false);
   const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListContactsInfiniteQuery();
 
   const contacts = data?.pages.flatMap((page) => page.data) ?? [];
   const openCreate = () => setCreating(true);
-  const createButton = (
+  const createButton = canCreate && (
     <Button variant="contained" startIcon={<Add />} onClick={openCreate}>
       {t('contacts.create')}
     </Button>
@@ -49,7 +51,7 @@ export function ContactsPage() {
       <EmptyState
         icon={<PersonAddAlt1Outlined />}
         title={t('contacts.empty.title')}
-        description={t('contacts.empty.body')}
+        description={canCreate ? t('contacts.empty.body') : t('contacts.empty.readOnly')}
         action={createButton}
       />
     );
@@ -93,7 +95,7 @@ export function ContactsPage() {
       >
         {body}
       </Paper>
-      <ContactCreateDialog open={creating} onClose={() => setCreating(false)} />
+      {canCreate && <ContactCreateDialog open={creating} onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -13,7 +13,8 @@ import { sumCounts } from '../../reports/dailySeries';
 import { reportPollingIntervalMs, useGetContactsCreatedQuery } from '../../reports/reportsApi';
 
 /** How many contacts the workspace has, with the next action right beside it. */
-export function ContactsCountCard({ onCreate }: { onCreate: () => void }) {
+/** `onCreate` is left out for roles that cannot create contacts: no button that would only fail. */
+export function ContactsCountCard({ onCreate }: { onCreate?: () => void }) {
   const { t, formatNumber } = useI18n();
   // Same cache entry as the chart: one request serves both.
   const { data, error } = useGetContactsCreatedQuery(undefined, {
@@ -55,13 +56,15 @@ export function ContactsCountCard({ onCreate }: { onCreate: () => void }) {
         </Typography>
         {count === 0 && (
           <Typography variant="body2" color="text.secondary">
-            {t('home.empty.body')}
+            {onCreate ? t('home.empty.body') : t('home.empty.readOnly')}
           </Typography>
         )}
         <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', mt: 'auto' }}>
-          <Button variant="contained" startIcon={<Add />} onClick={onCreate}>
-            {t('home.cta.create')}
-          </Button>
+          {onCreate && (
+            <Button variant="contained" startIcon={<Add />} onClick={onCreate}>
+              {t('home.cta.create')}
+            </Button>
+          )}
           <Button component={RouterLink} to="/contacts" variant="text">
             {t('home.cta.viewAll')}
           </Button>

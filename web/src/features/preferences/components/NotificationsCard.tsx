@@ -2,6 +2,7 @@ import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -30,41 +31,43 @@ export function NotificationsCard({ preferences, onChange }: NotificationsCardPr
   const t = useT();
   return (
     <SettingsCard title={t('preferences.notifications')} description={t('preferences.notificationsHelp')}>
-      <Table size="small" aria-label={t('preferences.notifications')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('preferences.notify.topic')}</TableCell>
-            {channels.map(({ channel, label }) => (
-              <TableCell key={channel} align="center" sx={{ width: 96 }}>
-                {t(label)}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {topics.map(({ topic, label, help }) => (
-            <TableRow key={topic}>
-              <TableCell component="th" scope="row">
-                <Typography sx={{ fontWeight: 500 }}>{t(label)}</Typography>
-                <Typography variant="body2" color="text.secondary">
-                  {t(help)}
-                </Typography>
-              </TableCell>
-              {channels.map(({ channel, label: channelLabel }) => (
-                <TableCell key={channel} align="center">
-                  <Switch
-                    checked={preferences.notifications[channel][topic]}
-                    onChange={(event) => onChange({ notifications: { [channel]: { [topic]: event.target.checked } } })}
-                    slotProps={{
-                      input: { 'aria-label': t('preferences.notify.switchLabel', { topic: t(label), channel: t(channelLabel) }) },
-                    }}
-                  />
+      <TableContainer>
+        <Table size="small" aria-label={t('preferences.notifications')} sx={{ minWidth: 300 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('preferences.notify.topic')}</TableCell>
+              {channels.map(({ channel, label }) => (
+                <TableCell key={channel} align="center" sx={{ width: 72, px: 0.5 }}>
+                  {t(label)}
                 </TableCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {topics.map(({ topic, label, help }) => (
+              <TableRow key={topic}>
+                <TableCell component="th" scope="row">
+                  <Typography sx={{ fontWeight: 500 }}>{t(label)}</Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {t(help)}
+                  </Typography>
+                </TableCell>
+                {channels.map(({ channel, label: channelLabel }) => (
+                  <TableCell key={channel} align="center" sx={{ px: 0.5 }}>
+                    <Switch
+                      checked={preferences.notifications[channel][topic]}
+                      onChange={(event) => onChange({ notifications: { [channel]: { [topic]: event.target.checked } } })}
+                      slotProps={{
+                        input: { 'aria-label': t('preferences.notify.switchLabel', { topic: t(label), channel: t(channelLabel) }) },
+                      }}
+                    />
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
     </SettingsCard>
   );
 }

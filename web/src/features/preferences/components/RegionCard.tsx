@@ -11,7 +11,8 @@ import type { Preferences, PreferencesPatch } from '../types';
 
 // Formatting locales offered; messages are in English until a catalog exists for the language.
 const locales = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'sv-SE', 'pl-PL', 'ja-JP'];
-const browserDefault = '';
+/** The select's value for "no preference" (stored as null). */
+const browserDefault = 'browser';
 
 function timeZones(): string[] {
   try {
