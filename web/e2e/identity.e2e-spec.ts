@@ -356,4 +356,59 @@ describe('Identity: MFA sign-in, invites and restricted roles', () => {
       await viewerPage.getByRole('heading', { level: 1, name: 'Welcome, Victor' }).waitFor();
     });
   });
+
+  describe('a member of two workspaces', () => {
+    const wendy = {
+      name: 'Wendy Two',
+      workspaceName: `Wendy Co ${runId}`,
+      email: `wendy.${runId}@example.com`,
+      password: 'two-workspaces-passphrase',
+    };
+    let wendyPage: Page;
+
+    it('joins a second workspace from an invite while signed in, then switches between them', async () => {
+      const context = await (browser as Browser).newContext({
+        baseURL: platform?.baseUrl,
+        locale: 'en-US',
+        viewport: { width: 1280, height: 900 },
+      });
+      wendyPage = await context.newPage();
+      wendyPage.setDefaultTimeout(20_000);
+      await wendyPage.goto('/signup');
+      await field(wendyPage, 'name').fill(wendy.name);
+      await field(wendyPage, 'workspaceName').fill(wendy.workspaceName);
+      await field(wendyPage, 'email').fill(wendy.email);
+      await field(wendyPage, 'password').fill(wendy.password);
+      await wendyPage.getByRole('button', { name: 'Create account' }).click();
+      await wendyPage.getByRole('heading', { level: 1, name: 'Welcome, Wendy' }).waitFor();
+
+      // The owner invites her as a member.
+      await page.goto('/settings/members');
+      await page.getByRole('button', { name: 'Invite people' }).first().click();
+      await field(page, 'email').fill(wendy.email);
+      await page.getByRole('dialog').getByRole('button', { name: 'Send invite' }).click();
+      await page.getByText(`Invite sent to ${wendy.email}`).waitFor();
+      const path = await linkFromOutbox(page, wendy.email, 'invited you', /\/invites\//);
+
+      // Signed in as the invited address: one button, no form.
+      await wendyPage.goto(path);
+      await wendyPage.getByText(`You are signed in as ${wendy.email}.`).waitFor();
+      await expectAccessible(wendyPage, 'the accept-invite page when signed in');
+      await wendyPage.getByRole('button', { name: `Join ${owner.workspaceName}` }).click();
+      await wendyPage.getByText(`Welcome to ${owner.workspaceName}`).waitFor();
+      expect(await wendyPage.getByTestId('workspace-name').textContent()).toBe(owner.workspaceName);
+
+      await wendyPage.getByRole('button', { name: /Switch workspace/ }).click();
+      const menu = wendyPage.getByRole('menu');
+      await menu.getByRole('menuitem', { name: new RegExp(owner.workspaceName) }).waitFor();
+      await shot(wendyPage, '12-workspace-switcher');
+      await expectAccessible(wendyPage, 'the workspace switcher');
+      await menu.getByRole('menuitem', { name: new RegExp(wendy.workspaceName) }).click();
+      await wendyPage.getByText(`Switched to ${wendy.workspaceName}`).waitFor();
+      expect(await wendyPage.getByTestId('workspace-name').textContent()).toBe(wendy.workspaceName);
+      // Her own workspace, her own role: owner again, admin pages back in the nav.
+      await wendyPage.goto('/settings/profile');
+      await settingsNav(wendyPage).getByRole('link', { name: 'API keys' }).waitFor();
+    });
+  });
 });
