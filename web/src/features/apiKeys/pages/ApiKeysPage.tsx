@@ -79,7 +79,7 @@ export function ApiKeysPage() {
   else
     body = (
       <TableContainer>
-        <Table size="small" aria-label={t('settings.apiKeys')} sx={{ minWidth: 860 }}>
+        <Table size="small" aria-label={t('settings.apiKeys')} sx={{ minWidth: 680 }}>
           <TableHead>
             <TableRow>
               <TableCell>{t('apiKeys.name')}</TableCell>

@@ -12,12 +12,14 @@ import { summariseUserAgent } from '../../account/userAgent';
 import type { AuditEntry } from '../auditApi';
 import { auditActionLabel } from '../auditActions';
 
-/** A short "key: value" line from an entry's metadata (objects and long values left out). */
-function metadataSummary(metadata: Record<string, unknown>): string {
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A short "key: value" line from an entry's metadata (objects and long values left out, instants formatted). */
+function metadataSummary(metadata: Record<string, unknown>, formatInstant: (iso: string) => string): string {
   return Object.entries(metadata)
     .filter(([, v]) => v !== null && ['string', 'number', 'boolean'].includes(typeof v) && String(v).length <= 80)
     .slice(0, 4)
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' && isoInstant.test(v) ? formatInstant(v) : String(v)}`)
     .join(' · ');
 }
 
@@ -51,7 +53,7 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
 
   return (
     <TableContainer>
-      <Table size="small" aria-label={t('settings.auditLog')} sx={{ minWidth: 900 }}>
+      <Table size="small" aria-label={t('settings.auditLog')} sx={{ minWidth: 760 }}>
         <TableHead>
           <TableRow>
             <TableCell sx={{ width: 170 }}>{t('audit.column.when')}</TableCell>
@@ -67,7 +69,7 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
           <TableBody>
             {entries.map((entry) => {
               const device = summariseUserAgent(entry.userAgent);
-              const summary = metadataSummary(entry.metadata ?? {});
+              const summary = metadataSummary(entry.metadata ?? {}, (iso) => formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }));
               return (
                 <TableRow key={entry.id} data-testid="audit-row">
                   <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
