@@ -102,7 +102,7 @@ export const workspaceMessages = {
   'apiKeys.revoke': 'Revoke',
   'apiKeys.revokeLabel': 'Revoke {name}',
   'apiKeys.revokeTitle': 'Revoke “{name}”?',
-  'apiKeys.revokeBody': 'Anything using this key stops working at once. This cannot be undone.',
+  'apiKeys.revokeBody': 'Anything using this key stops working within a minute. This cannot be undone.',
   'apiKeys.revoked': 'API key “{name}” revoked',
   'apiKeys.emptyTitle': 'No API keys yet',
   'apiKeys.emptyBody': 'Create a key to connect a script, your website or another tool to Meridian.',
