@@ -4,6 +4,8 @@ describe('edge routing table', () => {
   it.each([
     ['/api/v1/auth/signup', 'users'],
     ['/api/v1/me', 'users'],
+    ['/api/v1/invites/mi.x.y/accept', 'users'],
+    ['/api/v1/members', 'users'],
     ['/api/v1/contacts', 'crm'],
     ['/api/v1/contacts/123', 'crm'],
     ['/api/v1/reports/contacts-created', 'analytics'],

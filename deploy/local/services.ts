@@ -10,6 +10,8 @@ export const SERVICES = [
       '/api/v1/api-keys',
       '/api/v1/audit-log',
       '/api/v1/me',
+      '/api/v1/invites',
+      '/api/v1/members',
     ],
   },
   {
