@@ -195,3 +195,29 @@ describe('users: MFA', () => {
     expect(rows.every((r) => r.ip === '127.0.0.1' && r.workspace_id === account.workspace.id)).toBe(true);
   });
 });
+
+describe('users: concurrent MFA enrolment', () => {
+  let db: TestDatabase;
+  let users: TestService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(['users']);
+    users = await startTestService(usersService, db);
+  });
+  afterAll(async () => {
+    await users?.close();
+    await db?.drop();
+  });
+
+  it('answers every one of several simultaneous enrol requests (no 500)', async () => {
+    const signup = await http(users.httpUrl, 'POST', '/api/v1/auth/signup', {
+      body: { email: 'race@example.com', password: 'a long enough password', name: 'R', workspaceName: 'W' },
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        http(users.httpUrl, 'POST', '/api/v1/me/mfa/enrol', { token: signup.body.accessToken }).then((r) => r.status),
+      ),
+    );
+    expect(statuses).toEqual(Array(6).fill(200));
+  });
+});

@@ -74,6 +74,8 @@ export class MfaService {
     const user = await this.reauth.user(principal.userId);
     const secret = newTotpSecret();
     await this.db.dataSource.transaction(async (m) => {
+      // Row locks cannot serialise two first enrolments (there is no row yet): lock the user.
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`mfa-enrol:${user.id}`]);
       const existing = await m.findOne(MfaTotpEntity, { where: { userId: user.id }, lock: { mode: 'pessimistic_write' } });
       if (existing?.confirmedAt) {
         throw new ConflictError('Two-factor authentication is already on. Turn it off before enrolling another authenticator.');
