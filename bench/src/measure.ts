@@ -23,7 +23,15 @@ export async function measure(
 ): Promise<Measurement> {
   let seq = 0;
   const warmUntil = Date.now() + 500;
-  while (Date.now() < warmUntil) await op(seq++);
+  let warmErrors = 0;
+  while (Date.now() < warmUntil) {
+    try {
+      await op(seq++);
+    } catch (err) {
+      // A broken operation must fail the benchmark, not be measured as fast errors.
+      if (++warmErrors > 5) throw new Error(`operation keeps failing during warm-up: ${(err as Error).message}`);
+    }
+  }
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

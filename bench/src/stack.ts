@@ -32,6 +32,9 @@ export async function startStack(): Promise<RunningStack> {
       MERIDIAN_POSTGRES_URL: pg.superuserUrl,
       MERIDIAN_SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
+      // Capacity is measured, not the per-workspace request budget (which would answer 429).
+      RATE_LIMIT_PER_WORKSPACE_PER_MINUTE: '0',
+      RATE_LIMIT_PER_API_KEY_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -35,6 +35,10 @@ export async function startDatabase(settings: LauncherSettings, secrets: LocalSe
   return { urls, stop };
 }
 
+/** The variables of `names` that are set in `env`. */
+const pick = (env: NodeJS.ProcessEnv, names: string[]): Record<string, string> =>
+  Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]!]));
+
 export interface ServicePorts {
   http: number;
   grpc: number;
@@ -88,6 +92,7 @@ export async function serviceEnv(
     ...(name === 'communication' && process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}),
     ...(name === 'communication' && process.env.SMTP_FROM ? { SMTP_FROM: process.env.SMTP_FROM } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...pick(process.env, ['RATE_LIMIT_PER_WORKSPACE_PER_MINUTE', 'RATE_LIMIT_PER_API_KEY_PER_MINUTE']),
     ...(process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? { OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
   };
 }
