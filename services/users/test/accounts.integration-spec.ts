@@ -56,6 +56,12 @@ describe('users: accounts', () => {
       const verified = await http(users.httpUrl, 'POST', '/api/v1/auth/verify-email', { body: { token } });
       expect(verified).toMatchObject({ status: 200, body: { email: 'verify@example.com', emailVerified: true } });
       expect((await me(account.accessToken)).body.user.emailVerified).toBe(true);
+      const audited = await superuserQuery<{ n: number }>(
+        db,
+        `SELECT count(*)::int AS n FROM users.audit_log WHERE actor_user_id = $1 AND action = 'auth.email_verified'`,
+        [account.user.id],
+      );
+      expect(audited[0]!.n).toBe(1);
       const again = await http(users.httpUrl, 'POST', '/api/v1/auth/verify-email', { body: { token } });
       expect(again.status).toBe(400);
       expect(again.body.errors).toEqual([{ field: 'token', message: expect.stringMatching(/invalid|used|expired/) }]);

@@ -142,6 +142,12 @@ describe('users: MFA', () => {
     const regen = await post('/api/v1/me/mfa/recovery-codes', account.accessToken, { password: PASSWORD, code: recoveryCodes[0] });
     expect(regen.status).toBe(200);
     expect(regen.body.recoveryCodes).toHaveLength(10);
+    const audited = await superuserQuery<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM users.audit_log WHERE actor_user_id = $1 AND action = 'mfa.recovery_codes_regenerated'`,
+      [account.user.id],
+    );
+    expect(audited[0]!.n).toBe(1);
     const challenge = await login('regen@example.com');
     expect((await post('/api/v1/auth/mfa', undefined, { mfaToken: challenge.body.mfaToken, code: recoveryCodes[1] })).status).toBe(401);
     expect(

@@ -69,6 +69,9 @@ export class AccountsService {
         }
         throw err;
       });
+    if (!outcome.previousEmail) {
+      await auditForUser(this.db, this.audit, outcome.user.id, { action: 'auth.email_verified', actorUserId: outcome.user.id, ...origin });
+    }
     if (outcome.previousEmail) {
       const { user, previousEmail } = outcome;
       await auditForUser(this.db, this.audit, user.id, {

@@ -138,6 +138,7 @@ export class MfaService {
     if (!(await this.isEnabled(principal.userId))) throw new ConflictError('Two-factor authentication is not on.');
     const user = await this.reauthenticate(principal.userId, input, origin);
     const recoveryCodes = await this.db.dataSource.transaction((m) => this.replaceRecoveryCodes(m, user.id));
+    await auditForUser(this.db, this.audit, user.id, { action: 'mfa.recovery_codes_regenerated', actorUserId: user.id, ...origin });
     this.mailer.securityNotice(
       user.email,
       principal.workspaceId,
