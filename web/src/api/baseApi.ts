@@ -107,6 +107,7 @@ export const baseApi = createApi({
     'ApiKey',
     'AuditEntry',
     'Message',
+    'WorkspaceExport',
   ],
   endpoints: () => ({}),
 });

@@ -35,6 +35,10 @@ const settingsRoutes: RouteObject[] = [
     path: 'audit-log',
     lazy: async () => ({ Component: (await import('../features/audit/pages/AuditLogPage')).AuditLogPage }),
   }),
+  guarded('workspace.export', {
+    path: 'data-export',
+    lazy: async () => ({ Component: (await import('../features/exports/pages/DataExportPage')).DataExportPage }),
+  }),
   guarded('settings.manage', {
     path: 'emails',
     lazy: async () => ({ Component: (await import('../features/outbox/pages/SentEmailsPage')).SentEmailsPage }),

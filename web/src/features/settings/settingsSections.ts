@@ -1,5 +1,6 @@
 import type { SvgIconComponent } from '@mui/icons-material';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import ArchiveOutlined from '@mui/icons-material/ArchiveOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
@@ -27,5 +28,6 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: 'roles', labelKey: 'settings.roles', icon: AdminPanelSettingsOutlined, group: 'workspace' },
   { path: 'api-keys', labelKey: 'settings.apiKeys', icon: KeyOutlined, group: 'workspace', permission: 'apiKeys.manage' },
   { path: 'audit-log', labelKey: 'settings.auditLog', icon: HistoryOutlined, group: 'workspace', permission: 'audit.read' },
+  { path: 'data-export', labelKey: 'settings.dataExport', icon: ArchiveOutlined, group: 'workspace', permission: 'workspace.export' },
   { path: 'emails', labelKey: 'settings.emails', icon: MailOutlined, group: 'workspace', permission: 'settings.manage' },
 ];
