@@ -28,6 +28,10 @@ async function waitUntilHealthy(targets: Record<ServiceName, string>, timeoutMs:
 
 /** `npm start`: the whole platform on one machine, on one origin. */
 async function main(): Promise<void> {
+  // Native dependencies (argon2) and the Google clients need the pinned Node 24 that npm scripts use.
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24)
+    throw new Error(`Node ${process.versions.node} is too old: run \`npm start\` (it uses the Node 24 pinned in package.json).`);
   const started = Date.now();
   const settings = launcherSettings();
   const secrets = await loadSecrets(settings.dataDir);
