@@ -200,7 +200,7 @@ export const workspaceMessages = {
   'outbox.noBody': 'This email has no text version.',
 
   'exports.subtitle':
-    'Download everything in this workspace as one ZIP archive: one JSON file per kind of object from every service (contacts, companies, members, settings and more). Each archive is kept for 7 days.',
+    'Download everything in this workspace as one ZIP archive: one JSON file per kind of object from every service (contacts, members, the audit log, emails, settings and more). Each archive is kept for 7 days.',
   'exports.start': 'Start export',
   'exports.startAgain': 'Start a new export',
   'exports.startFailed': 'The export could not be started.',
