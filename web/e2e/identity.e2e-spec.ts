@@ -4,7 +4,7 @@
 // 2. The owner invites a viewer -> the invite email is in the dev outbox -> a fresh browser
 //    accepts it with a new account -> the viewer's nav has no admin pages, direct URLs show
 //    the friendly "no access" page, the members list is read-only.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -409,6 +409,26 @@ describe('Identity: MFA sign-in, invites and restricted roles', () => {
       // Her own workspace, her own role: owner again, admin pages back in the nav.
       await wendyPage.goto('/settings/profile');
       await settingsNav(wendyPage).getByRole('link', { name: 'API keys' }).waitFor();
+    });
+  });
+  describe('workspace data export', () => {
+    it('lets the owner export the workspace with progress and download the archive', async () => {
+      await page.goto('/settings/data-export');
+      await page.getByRole('heading', { name: 'Data export' }).waitFor();
+      await page.getByRole('button', { name: 'Start export' }).click();
+      const download = page.getByRole('button', { name: 'Download' }).first();
+      await download.waitFor({ timeout: 60_000 });
+      await page.getByText('Ready').first().waitFor();
+      await shot(page, '13-data-export');
+      await expectAccessible(page, 'Settings > Data export');
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      expect(file.suggestedFilename()).toMatch(/^meridian-export-.+\.zip$/);
+      // A zip archive starts with "PK".
+      expect(
+        readFileSync(await file.path())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
     });
   });
 });
