@@ -4,7 +4,7 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
-import { identityControllers, identityEntities, identityImports, identityProviders } from './auth/identity.js';
+import { identityControllers, identityEntities, identityProviders } from './auth/identity.js';
 import { RefreshTokenEntity } from './auth/refresh-token.entity.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import type { UsersConfig } from './config.js';
@@ -53,7 +53,6 @@ export class UsersAppModule {
         }),
         PreferencesModule.forRoot(config),
         WorkspaceExportsModule.forRoot(config),
-        ...identityImports(config, logger),
       ],
       controllers: [AuthController, WorkspacesGrpcController, ...peopleControllers, ...identityControllers],
       providers: [

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { currentContext, parseOrThrow, UnauthenticatedError } from '@meridian/platform';
+import { parseOrThrow, currentWorkspaceId } from '@meridian/platform';
 import {
   ReportServiceControllerMethods,
   type GetContactsCreatedRequest,
@@ -15,8 +15,7 @@ export class ReportsGrpcController implements ReportServiceController {
   constructor(private readonly reports: ReportsService) {}
 
   async getContactsCreated(request: GetContactsCreatedRequest): Promise<GetContactsCreatedResponse> {
-    const workspaceId = currentContext()?.workspaceId;
-    if (!workspaceId) throw new UnauthenticatedError();
+    const workspaceId = currentWorkspaceId();
     const { from } = parseOrThrow(contactsCreatedQuerySchema, { from: request.fromDay || undefined });
     return { days: await this.reports.contactsCreated(workspaceId, from) };
   }

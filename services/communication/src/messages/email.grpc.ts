@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { currentContext, parseOrThrow, UnauthenticatedError } from '@meridian/platform';
+import { parseOrThrow, currentWorkspaceId } from '@meridian/platform';
 import {
   EmailServiceControllerMethods,
   type EmailServiceController,
@@ -16,8 +16,7 @@ export class EmailGrpcController implements EmailServiceController {
   constructor(private readonly messages: MessagesService) {}
 
   async sendEmail(request: SendEmailRequest): Promise<SendEmailResponse> {
-    const workspaceId = currentContext()?.workspaceId;
-    if (!workspaceId) throw new UnauthenticatedError('Missing workspace in call metadata.');
+    const workspaceId = currentWorkspaceId();
     const message = await this.messages.sendEmail(workspaceId, parseOrThrow(sendEmailSchema, request));
     return { messageId: message.id, status: message.status };
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { currentContext, NotFoundError, parseOrThrow } from '@meridian/platform';
+import { parseOrThrow, currentWorkspaceId } from '@meridian/platform';
 import {
   ContactServiceControllerMethods,
   type ContactServiceController,
@@ -17,8 +17,7 @@ export class ContactsGrpcController implements ContactServiceController {
   constructor(private readonly contacts: ContactsService) {}
 
   async getContact(request: GetContactRequest): Promise<GetContactResponse> {
-    const workspaceId = currentContext()?.workspaceId;
-    if (!workspaceId) throw new NotFoundError('Contact');
+    const workspaceId = currentWorkspaceId();
     const id = parseOrThrow(contactIdSchema, request.contactId);
     return { contact: contactMapper.toMessage(await this.contacts.get(workspaceId, id)) };
   }

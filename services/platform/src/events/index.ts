@@ -9,4 +9,4 @@ export type { SqlRunner } from './sql-runner.js';
 export { outboxChannel } from './sql-ident.js';
 export { PostgresEventBus, type PostgresEventBusOptions } from './postgres/postgres-event-bus.js';
 export { PubSubEventBus, type PubSubEventBusOptions } from './pubsub/pubsub-event-bus.js';
-export { WakeSignal, backoffMs } from './timing.js';
+export { WakeSignal, backoffMs, sleepUnlessAborted } from './timing.js';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath } from '@meridian/proto';
@@ -24,6 +25,12 @@ type UnaryMethod = (
   cb: (err: grpc.ServiceError | null, res: unknown) => void,
 ) => void;
 
+/** Metadata of an outgoing call: the current context, with `workspaceId` overriding its workspace. */
+function callMetadata(workspaceId?: string): grpc.Metadata {
+  const ctx = currentContext();
+  return contextToMetadata({ correlationId: ctx?.correlationId ?? randomUUID(), ...ctx, ...(workspaceId ? { workspaceId } : {}) });
+}
+
 /**
  * A unary gRPC client that always sets a deadline and forwards the current tenant,
  * user, correlation id and trace context as metadata. Errors come back as DomainErrors.
@@ -45,9 +52,7 @@ export class GrpcClient {
 
   /** Calls `method` with the current context; `workspaceId` overrides it (event handlers). */
   call<Req, Res>(method: string, request: Req, options: { workspaceId?: string; deadlineMs?: number } = {}): Promise<Res> {
-    const ctx = currentContext();
-    const md = contextToMetadata(ctx ? { ...ctx, ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}) } : undefined);
-    if (!ctx && options.workspaceId) md.set('x-workspace-id', options.workspaceId);
+    const md = callMetadata(options.workspaceId);
     const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
     if (typeof fn !== 'function') return Promise.reject(new Error(`Unknown method ${this.config.service}.${method}`));
     const deadline = new Date(Date.now() + (options.deadlineMs ?? this.config.deadlineMs));
@@ -68,9 +73,7 @@ export class GrpcClient {
     request: Req,
     options: { workspaceId?: string; deadlineMs?: number } = {},
   ): AsyncIterable<Res> {
-    const ctx = currentContext();
-    const md = contextToMetadata(ctx ? { ...ctx, ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}) } : undefined);
-    if (!ctx && options.workspaceId) md.set('x-workspace-id', options.workspaceId);
+    const md = callMetadata(options.workspaceId);
     const fn = (
       this.client as unknown as Record<string, (req: unknown, md: grpc.Metadata, opts: grpc.CallOptions) => grpc.ClientReadableStream<Res>>
     )[method];

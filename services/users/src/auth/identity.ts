@@ -1,4 +1,4 @@
-import { Inject, Injectable, type DynamicModule, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
 import { RATE_LIMIT_STORE, type Logger, type RateLimitStore } from '@meridian/platform';
 import { AccountMailer } from '../accounts/account-mailer.js';
 import { AccountTokenEntity } from '../accounts/account-token.entity.js';
@@ -36,9 +36,6 @@ export const identityEntities = [
 ];
 
 export const identityControllers: Type<unknown>[] = [AccountsController, MfaController, SessionsController, FirebaseController];
-
-/** Modules the identity pieces need besides the platform (whose RateLimitModule provides RATE_LIMIT_STORE). */
-export const identityImports = (_config: UsersConfig, _logger: Logger): DynamicModule[] => [];
 
 @Injectable()
 class IdentityLifecycle implements OnApplicationShutdown {

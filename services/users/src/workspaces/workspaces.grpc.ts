@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { currentContext, NotFoundError, TenantDatabase } from '@meridian/platform';
+import { NotFoundError, TenantDatabase, currentWorkspaceId } from '@meridian/platform';
 import {
   WorkspaceServiceControllerMethods,
   type GetWorkspaceRequest,
@@ -15,8 +15,8 @@ export class WorkspacesGrpcController implements WorkspaceServiceController {
   constructor(private readonly db: TenantDatabase) {}
 
   async getWorkspace(request: GetWorkspaceRequest): Promise<GetWorkspaceResponse> {
-    const workspaceId = currentContext()?.workspaceId;
-    if (!workspaceId || (request.workspaceId && request.workspaceId !== workspaceId)) throw new NotFoundError('Workspace');
+    const workspaceId = currentWorkspaceId();
+    if (request.workspaceId && request.workspaceId !== workspaceId) throw new NotFoundError('Workspace');
     const ws = await this.db.inWorkspace(workspaceId, (m) => m.findOneBy(WorkspaceEntity, { id: workspaceId }));
     if (!ws) throw new NotFoundError('Workspace');
     return { workspace: { id: ws.id, name: ws.name, createdAt: ws.createdAt.toISOString() } };

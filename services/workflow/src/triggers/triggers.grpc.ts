@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { currentContext, TenantDatabase, UnauthenticatedError } from '@meridian/platform';
+import { TenantDatabase, currentWorkspaceId } from '@meridian/platform';
 import {
   TriggerServiceControllerMethods,
   type ListTriggersRequest,
@@ -14,8 +14,7 @@ export class TriggersGrpcController implements TriggerServiceController {
   constructor(private readonly db: TenantDatabase) {}
 
   async listTriggers(request: ListTriggersRequest): Promise<ListTriggersResponse> {
-    const workspaceId = currentContext()?.workspaceId;
-    if (!workspaceId) throw new UnauthenticatedError();
+    const workspaceId = currentWorkspaceId();
     const take = Math.min(Math.max(request.pageSize || 50, 1), 200);
     const rows = await this.db.inWorkspace(workspaceId, (m) =>
       m.find(TriggerEntity, { where: { workspaceId }, order: { observedAt: 'DESC' }, take }),

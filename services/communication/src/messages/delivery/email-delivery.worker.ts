@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DATA_SOURCE, LOGGER, TenantDatabase, type Logger, WakeSignal } from '@meridian/platform';
+import { DATA_SOURCE, LOGGER, TenantDatabase, type Logger, WakeSignal, sleepUnlessAborted } from '@meridian/platform';
 import { MessageEntity, SECRET_BEARING, type MessageStatus } from '../message.entity.js';
 import { DeliveryCircuit } from './delivery-circuit.js';
 import { classifyFailure } from './delivery-failure.js';
@@ -214,17 +214,3 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnModuleDest
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-/** Sleeps `ms`, returning early once `signal` aborts (stop() never waits out a backoff). */
-async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
