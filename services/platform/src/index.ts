@@ -39,3 +39,4 @@ export * from './auth/api-key-resolver.js';
 export * from './rate-limit/index.js';
 export * from './exports/export-source.js';
 export * from './exports/export.grpc.js';
+export * from './http/keyset-cursor.js';

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, LOGGER, NotFoundError, TenantDatabase, type Logger } from '@meridian/platform';
+import { DomainError, ErrorCode, LOGGER, NotFoundError, TenantDatabase, type Logger, keysetCursor } from '@meridian/platform';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery/delivery-settings.js';
 import { EmailDeliveryWorker } from './delivery/email-delivery.worker.js';
 import { EMAIL_TRANSPORT, type EmailTransport } from './delivery/email-transport.js';
 import type { ListMessagesQuery, SendEmailInput } from './dto/message.schemas.js';
-import { messageCursor } from './message-cursor.js';
 import { MessageEntity } from './message.entity.js';
 import { messageMapper, type MessageSummaryDto } from './message.mapper.js';
 
@@ -87,7 +86,7 @@ export class MessagesService {
 
   /** Newest first, keyset-paged on (createdAt, id). */
   async list(workspaceId: string, query: ListMessagesQuery): Promise<MessagePage> {
-    const after = query.cursor ? messageCursor.decode(query.cursor) : undefined;
+    const after = query.cursor ? keysetCursor.decode(query.cursor) : undefined;
     const rows = await this.db.inWorkspace(workspaceId, (m) => {
       const qb = m
         .createQueryBuilder(MessageEntity, 'msg')
@@ -95,14 +94,14 @@ export class MessagesService {
         .orderBy('msg.created_at', 'DESC')
         .addOrderBy('msg.id', 'DESC')
         .limit(query.limit + 1);
-      if (after) qb.andWhere('(msg.created_at, msg.id) < (:at, :id)', { at: after.createdAt, id: after.id });
+      if (after) qb.andWhere('(msg.created_at, msg.id) < (:at, :id)', { at: after.at, id: after.id });
       return qb.getMany();
     });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       data: page.map(messageMapper.toSummary),
-      nextCursor: rows.length > query.limit && last ? messageCursor.encode(last) : null,
+      nextCursor: rows.length > query.limit && last ? keysetCursor.encode({ at: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 

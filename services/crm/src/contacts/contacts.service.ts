@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainEvents, NotFoundError, TenantDatabase, type Principal } from '@meridian/platform';
+import { DomainEvents, NotFoundError, TenantDatabase, type Principal, keysetCursor } from '@meridian/platform';
 import type { ContactCreated } from '@meridian/proto/crm/v1/crm_events';
 import { ContactEntity } from './contact.entity.js';
-import { contactCursor } from './contact-cursor.js';
 import { contactMapper, type ContactDto } from './contact.mapper.js';
 import type { CreateContactInput, ListContactsQuery } from './dto/contact.schemas.js';
 
@@ -62,7 +61,7 @@ export class ContactsService {
 
   async list(workspaceId: string, query: ListContactsQuery, viewer?: Principal): Promise<ContactPage> {
     const own = ownOnly(viewer);
-    const after = query.cursor ? contactCursor.decode(query.cursor) : undefined;
+    const after = query.cursor ? keysetCursor.decode(query.cursor) : undefined;
     const rows = await this.db.inWorkspace(workspaceId, (m) => {
       const qb = m
         .createQueryBuilder(ContactEntity, 'c')
@@ -70,7 +69,7 @@ export class ContactsService {
         .orderBy('c.created_at', 'DESC')
         .addOrderBy('c.id', 'DESC')
         .limit(query.limit + 1);
-      if (after) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: after.createdAt, id: after.id });
+      if (after) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: after.at, id: after.id });
       if (own) qb.andWhere('c.created_by = :own', { own });
       return qb.getMany();
     });
@@ -78,7 +77,7 @@ export class ContactsService {
     const last = page[page.length - 1];
     return {
       data: page.map(contactMapper.toDto),
-      nextCursor: rows.length > query.limit && last ? contactCursor.encode(last) : null,
+      nextCursor: rows.length > query.limit && last ? keysetCursor.encode({ at: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '@meridian/platform';
+import { ErrorCode } from '../errors/domain-error.js';
 import { keysetCursor, toPage } from './keyset-cursor.js';
 
 describe('keysetCursor', () => {
@@ -8,10 +8,18 @@ describe('keysetCursor', () => {
     expect(keysetCursor.decode(keysetCursor.encode(position))).toEqual(position);
   });
 
+  it('round-trips a JS date position (milliseconds)', () => {
+    const position = { at: new Date('2026-11-22T01:02:03.456Z').toISOString(), id: randomUUID() };
+    expect(keysetCursor.decode(keysetCursor.encode(position))).toEqual(position);
+  });
+
   it('refuses tampered cursors as a 400 naming cursor', () => {
     const id = randomUUID();
     for (const raw of [
+      '',
       'garbage',
+      Buffer.from(`not-a-date|${id}`).toString('base64url'),
+      Buffer.from(`2026-01-01T00:00:00.000Z|1' OR 1=1`).toString('base64url'),
       Buffer.from(`2030-01-31T12:34:56Z|${id}`).toString('base64url'),
       Buffer.from(`2030-01-31T12:34:56.123456Z|not-a-uuid`).toString('base64url'),
       Buffer.from(`2030-01-31T12:34:56.123456Z|${id}|extra`).toString('base64url'),

@@ -1,13 +1,16 @@
-import { ValidationError } from '@meridian/platform';
+import { ValidationError } from '../errors/domain-error.js';
 
 /** Keyset position in a list ordered by (timestamp, id): the last row served. */
 export interface KeysetPosition {
-  /** ISO-8601 with microseconds, exactly as Postgres stored it (a JS Date would drop them). */
+  /**
+   * ISO-8601 UTC with milliseconds (`Date#toISOString`) or microseconds (`cursorAtSql`,
+   * exactly as Postgres stored it — a JS Date would drop them).
+   */
   at: string;
   id: string;
 }
 
-const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{3}|\d{6})Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** SQL for a timestamptz column rendered as the cursor's `at` (UTC, microseconds). */

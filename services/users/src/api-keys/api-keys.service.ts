@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, PermissionDeniedError, TenantDatabase, type Principal, type Role } from '@meridian/platform';
+import {
+  ConflictError,
+  NotFoundError,
+  PermissionDeniedError,
+  TenantDatabase,
+  type Principal,
+  type Role,
+  cursorAtSql,
+  keysetCursor,
+  toPage,
+  type Page,
+} from '@meridian/platform';
 import { AuditLog, type RequestOrigin } from '../audit/audit-log.js';
 import { userName } from '../workspaces/user-name.js';
 import { actingRole, actorOf, apiKeyIdOf } from '../workspaces/acting-member.js';
-import { cursorAtSql, keysetCursor, toPage, type Page } from '../workspaces/keyset-cursor.js';
 import { assertCanGrant, lowerRole } from '../workspaces/role-rules.js';
 import { MembershipEntity } from '../workspaces/workspace.entity.js';
 import { ApiKeyEntity } from './api-key.entity.js';

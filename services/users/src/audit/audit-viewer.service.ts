@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantDatabase } from '@meridian/platform';
-import { cursorAtSql, keysetCursor, toPage, type Page } from '../workspaces/keyset-cursor.js';
+import { TenantDatabase, cursorAtSql, keysetCursor, toPage, type Page } from '@meridian/platform';
 import { auditEntryMapper, type AuditEntryDto, type AuditRow } from './audit-entry.mapper.js';
 import type { AuditQuery } from './dto/audit-query.schemas.js';
 

@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ConflictError, DomainError, ErrorCode, NotFoundError, TenantDatabase, type Principal } from '@meridian/platform';
+import {
+  ConflictError,
+  DomainError,
+  ErrorCode,
+  NotFoundError,
+  TenantDatabase,
+  type Principal,
+  cursorAtSql,
+  keysetCursor,
+  toPage,
+  type Page,
+} from '@meridian/platform';
 import { AuditLog, type RequestOrigin } from '../audit/audit-log.js';
 import { UserEntity } from '../users/user.entity.js';
 import { actingRole, actorOf } from '../workspaces/acting-member.js';
-import { cursorAtSql, keysetCursor, toPage, type Page } from '../workspaces/keyset-cursor.js';
 import { assertCanGrant, assertCanManage } from '../workspaces/role-rules.js';
 import { MembershipEntity, WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import type { CreateInviteInput, InviteStatus, ListInvitesQuery } from './dto/invite.schemas.js';

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { NotFoundError, PermissionDeniedError, TenantDatabase, type Principal, type Role } from '@meridian/platform';
+import {
+  NotFoundError,
+  PermissionDeniedError,
+  TenantDatabase,
+  type Principal,
+  type Role,
+  cursorAtSql,
+  keysetCursor,
+  toPage,
+  type Page,
+} from '@meridian/platform';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { AuditLog, type RequestOrigin } from '../audit/audit-log.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { actingRole, actorOf, apiKeyIdOf, lockWorkspaceMembers } from '../workspaces/acting-member.js';
-import { cursorAtSql, keysetCursor, toPage, type Page } from '../workspaces/keyset-cursor.js';
 import { assertCanGrant, assertCanManage, assertOwnerRemains } from '../workspaces/role-rules.js';
 import { MembershipEntity } from '../workspaces/workspace.entity.js';
 import type { ListMembersQuery } from './dto/member.schemas.js';
