@@ -17,4 +17,11 @@ describe('database provisioning', () => {
     await client.end();
     expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreatedb: false, rolcreaterole: false });
   });
+
+  it('lets parallel provisioners of new roles succeed (roles are cluster-wide; they take turns)', async () => {
+    const service = `race${Date.now() % 100000}`;
+    const dbs = await Promise.all(Array.from({ length: 4 }, () => createTestDatabase([service], 'race')));
+    await Promise.all(dbs.map((d) => d.drop()));
+    expect(dbs).toHaveLength(4);
+  });
 });

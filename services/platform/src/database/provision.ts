@@ -43,6 +43,9 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Reco
   const client = new pg.Client({ connectionString: superuserUrl });
   await client.connect();
   try {
+    // Roles are cluster-wide: parallel provisioners (test workers, two launchers) would race
+    // on CREATE ROLE, so they take turns under one advisory lock.
+    await client.query(`SELECT pg_advisory_lock(hashtext('meridian.provision'))`);
     const roles = [MIGRATOR_ROLE, ...services.map(appRoleName)];
     for (const role of roles) {
       const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
@@ -59,6 +62,7 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Reco
     for (const role of roles) await client.query(`GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(role)}`);
     await client.query(`GRANT TEMPORARY ON DATABASE ${ident(database)} TO ${ident(MIGRATOR_ROLE)}`);
   } finally {
+    // Ending the session releases the advisory lock too.
     await client.end();
   }
   const dbClient = new pg.Client({ connectionString: withDatabase(superuserUrl, 'postgres', new URL(superuserUrl).password, database) });
