@@ -14,11 +14,30 @@ export interface Contact {
   workspaceId: string;
   firstName: string;
   lastName: string;
+  /** Primary email; empty when the contact has none. */
   email: string;
-  phone?: string | undefined;
+  phone?:
+    | string
+    | undefined;
+  /** Name of the linked company (read from the company; not stored on the contact). */
   companyName?: string | undefined;
   createdAt: string;
   updatedAt: string;
+  title?: string | undefined;
+  companyId?: string | undefined;
+  ownerId?: string | undefined;
+  lifecycleStage?: string | undefined;
+  leadStatus?: string | undefined;
+  source?: string | undefined;
+  tags: string[];
+  /** Custom field values as a JSON object keyed by field key. */
+  customJson: string;
+  externalId?:
+    | string
+    | undefined;
+  /** Other email addresses besides the primary one. */
+  otherEmails: string[];
+  lastActivityAt?: string | undefined;
 }
 
 export interface GetContactRequest {

@@ -6,8 +6,86 @@
 
 /* eslint-disable */
 import { Contact } from "./contact_service.js";
+import { Activity, Company, Deal, Task } from "./record_service.js";
+
+/**
+ * One changed field of an update: the field key (custom fields as "custom.<key>") and its
+ * old and new values as JSON ("null" when empty).
+ */
+export interface FieldChange {
+  field: string;
+  oldJson: string;
+  newJson: string;
+}
 
 /** crm.contact.created.v1: a contact was stored. */
 export interface ContactCreated {
   contact?: Contact | undefined;
+}
+
+/** crm.contact.updated.v1 */
+export interface ContactUpdated {
+  contact?: Contact | undefined;
+  changes: FieldChange[];
+}
+
+/** crm.contact.deleted.v1 (also sent for each duplicate merged away, with merged_into_id). */
+export interface ContactDeleted {
+  contactId: string;
+  mergedIntoId?: string | undefined;
+}
+
+/** crm.contact.erased.v1: GDPR erasure. Every service deletes what it holds on this person. */
+export interface ContactErased {
+  contactId: string;
+}
+
+/** crm.company.created.v1 */
+export interface CompanyCreated {
+  company?: Company | undefined;
+}
+
+/** crm.company.updated.v1 */
+export interface CompanyUpdated {
+  company?: Company | undefined;
+  changes: FieldChange[];
+}
+
+/** crm.company.deleted.v1 */
+export interface CompanyDeleted {
+  companyId: string;
+  mergedIntoId?: string | undefined;
+}
+
+/** crm.deal.created.v1 */
+export interface DealCreated {
+  deal?: Deal | undefined;
+}
+
+/** crm.deal.updated.v1 */
+export interface DealUpdated {
+  deal?: Deal | undefined;
+  changes: FieldChange[];
+}
+
+/** crm.deal.deleted.v1 */
+export interface DealDeleted {
+  dealId: string;
+}
+
+/** crm.deal.stage_changed.v1: a deal moved to another stage (possibly won or lost). */
+export interface DealStageChanged {
+  deal?: Deal | undefined;
+  fromStageId: string;
+  toStageId: string;
+}
+
+/** crm.activity.logged.v1 */
+export interface ActivityLogged {
+  activity?: Activity | undefined;
+}
+
+/** crm.task.completed.v1 */
+export interface TaskCompleted {
+  task?: Task | undefined;
 }

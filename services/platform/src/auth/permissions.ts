@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'records.write',
   'records.delete',
   'records.export',
+  'records.import',
+  'records.erase',
   'reports.read',
   'reports.manage',
   'workflows.read',
@@ -25,8 +27,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ['records.read', 'reports.read', 'workflows.read', 'members.read'];
 const MEMBER: Permission[] = [...VIEWER, 'records.write'];
-const MANAGER: Permission[] = [...MEMBER, 'records.delete', 'records.export', 'reports.manage', 'workflows.manage', 'approvals.decide'];
-const ADMIN: Permission[] = [...MANAGER, 'members.manage', 'settings.manage', 'apiKeys.manage', 'audit.read'];
+const MANAGER: Permission[] = [...MEMBER, 'records.delete', 'records.export', 'records.import', 'reports.manage', 'workflows.manage', 'approvals.decide'];
+const ADMIN: Permission[] = [...MANAGER, 'records.erase', 'members.manage', 'settings.manage', 'apiKeys.manage', 'audit.read'];
 const OWNER: Permission[] = [...ADMIN, 'workspace.export'];
 
 /** The documented permission matrix (docs/security.md prints it). */
