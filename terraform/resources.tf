@@ -24,6 +24,7 @@ locals {
   pubsub_subscriptions = {
     "analytics.crm" = { topic = "meridian.crm.events", consumer = "analytics", dead_letter_topic = "analytics.crm.dead-letter" }
     "workflow.crm"  = { topic = "meridian.crm.events", consumer = "workflow", dead_letter_topic = "workflow.crm.dead-letter" }
+    "crm.users"     = { topic = "meridian.users.events", consumer = "crm", dead_letter_topic = "crm.users.dead-letter" }
   }
 
   # Sensitive settings of each service: Secret Manager secret meridian-<service>-<env in
