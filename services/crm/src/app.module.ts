@@ -4,6 +4,9 @@ import type { CrmConfig } from './config.js';
 import { ContactEntity } from './contacts/contact.entity.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { PipelinesModule } from './pipelines/pipelines.module.js';
+import { WorkspaceCreatedConsumer } from './workspaces/workspace-created.consumer.js';
+import { WorkspacesModule } from './workspaces/workspaces.module.js';
 
 @Module({})
 export class CrmAppModule {
@@ -18,8 +21,11 @@ export class CrmAppModule {
           entities: [ContactEntity],
           migrations: crmMigrations,
           exports: [tableExport('contacts', 'crm', 'contacts')],
+          subscribers: [WorkspaceCreatedConsumer],
         }),
         ContactsModule,
+        PipelinesModule,
+        WorkspacesModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { CreateContacts1732240100000 } from './1732240100000-create-contacts.js';
 import { CrmCore1763800000000 } from './1763800000000-crm-core.js';
+import { CrmTimelineIdempotency1763801000000 } from './1763801000000-crm-timeline-idempotency.js';
 
 /** Every migration of the crm schema, oldest first. Never edit one that has landed. */
-export const crmMigrations = [CreateContacts1732240100000, CrmCore1763800000000];
+export const crmMigrations = [CreateContacts1732240100000, CrmCore1763800000000, CrmTimelineIdempotency1763801000000];
