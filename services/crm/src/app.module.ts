@@ -4,6 +4,7 @@ import type { CrmConfig } from './config.js';
 import { ContactEntity } from './contacts/contact.entity.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { ActivitiesModule } from './activities/activities.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { WorkspaceCreatedConsumer } from './workspaces/workspace-created.consumer.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
@@ -24,6 +25,7 @@ export class CrmAppModule {
           subscribers: [WorkspaceCreatedConsumer],
         }),
         ContactsModule,
+        ActivitiesModule,
         PipelinesModule,
         WorkspacesModule,
       ],
