@@ -4,6 +4,7 @@ import type { CrmConfig } from './config.js';
 import { ContactEntity } from './contacts/contact.entity.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { SearchModule } from './search/search.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { WorkspaceCreatedConsumer } from './workspaces/workspace-created.consumer.js';
@@ -24,6 +25,8 @@ export class CrmAppModule {
           exports: [tableExport('contacts', 'crm', 'contacts')],
           subscribers: [WorkspaceCreatedConsumer],
         }),
+        // Before ContactsModule: /contacts/duplicates must not be taken for /contacts/:id.
+        SearchModule,
         ContactsModule,
         ActivitiesModule,
         PipelinesModule,

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { SearchHit, SearchObject } from './dto/search.schemas.js';
+import { prefixPattern, prefixRange, type SearchTerms } from './search-terms.js';
+
+/** How many trigram candidates are ranked at most: bounds the work of a vague query at 1M rows. */
+export const FUZZY_CANDIDATES = 300;
+/** Word-similarity threshold of the trigram pass (pg_trgm's default 0.6 misses most typos). */
+export const FUZZY_THRESHOLD = '0.3';
+/** Prefix hits score 1 (exact) or PREFIX_SCORE; trigram hits are capped just below it. */
+const PREFIX_SCORE = 0.95;
+const FUZZY_CAP = 0.9;
+
+interface Scope {
+  workspaceId: string;
+  /** Only records owned by this user ('team' visibility), or every record of the workspace. */
+  ownerId: string | undefined;
+  limit: number;
+}
+
+/** Collects bound parameters and hands back their `$n` placeholders. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface Row {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  score: string | number;
+}
+
+/**
+ * The search SQL, two passes per object. The prefix pass walks the btree indexes of
+ * names, emails, phones and domains in order with a LIMIT, so a common word ("john")
+ * costs a few index pages. Only when it finds fewer than `limit` hits does the trigram
+ * pass run (GIN on `search_text`, `<%` word similarity), and it ranks at most
+ * FUZZY_CANDIDATES rows, so a typo of a common name stays bounded too.
+ */
+@Injectable()
+export class SearchRepository {
+  async search(m: EntityManager, object: SearchObject, terms: SearchTerms, scope: Scope): Promise<SearchHit[]> {
+    const prefixHits = await this.run(m, object, this.prefixSql(object, terms, scope));
+    if (prefixHits.length >= scope.limit || terms.fuzzy.length < 3) return prefixHits;
+    const fuzzyHits = await this.run(m, object, this.fuzzySql(object, terms, scope));
+    const seen = new Set(prefixHits.map((h) => h.id));
+    return [...prefixHits, ...fuzzyHits.filter((h) => !seen.has(h.id))];
+  }
+
+  private async run(m: EntityManager, object: SearchObject, [sql, params]: [string, unknown[]]): Promise<SearchHit[]> {
+    const rows: Row[] = await m.query(sql, params);
+    return rows.map((r) => ({
+      object,
+      id: r.id,
+      title: r.title,
+      subtitle: r.subtitle || null,
+      score: Math.round(Number(r.score) * 1000) / 1000,
+    }));
+  }
+
+  private prefixSql(object: SearchObject, t: SearchTerms, s: Scope): [string, unknown[]] {
+    const p = new Params();
+    const ws = p.add(s.workspaceId);
+    const own = s.ownerId ? ` AND owner_id = ${p.add(s.ownerId)}` : '';
+    const n = p.add(s.limit);
+    /** One ordered index walk: `expr` starts with `prefix`. */
+    const starts = (expr: string, prefix: string) => {
+      const [lo, hi] = prefixRange(prefix);
+      return `${expr} >= ${p.add(lo)} AND ${expr} < ${p.add(hi)} AND ${expr} LIKE ${p.add(prefixPattern(prefix))}`;
+    };
+    const walk = (table: string, where: string, order: string) =>
+      `(SELECT id FROM crm.${table} WHERE workspace_id = ${ws}${own} AND ${where} ORDER BY ${order} LIMIT ${n})`;
+    const text = p.add(t.text);
+    if (object === 'contacts') {
+      const walks: string[] = [];
+      const [first, last] = [t.words[0]!, t.words[t.words.length - 1]!];
+      if (t.words.length === 1) {
+        walks.push(walk('contacts', starts('lower(first_name)', first), 'lower(first_name), id'));
+        walks.push(walk('contacts', starts('lower(last_name)', first), 'lower(last_name), id'));
+      } else {
+        walks.push(
+          walk('contacts', `${starts('lower(first_name)', first)} AND ${starts('lower(last_name)', last)}`, 'lower(first_name), id'),
+        );
+        walks.push(
+          walk('contacts', `${starts('lower(last_name)', first)} AND ${starts('lower(first_name)', last)}`, 'lower(last_name), id'),
+        );
+      }
+      if (!t.text.includes(' ')) walks.push(walk('contacts', starts('email', t.text), 'email, id'));
+      if (t.phoneDigits) walks.push(walk('contacts', starts('phone', `+${t.phoneDigits}`), 'phone'));
+      const exact = `lower(c.first_name) = ${text} OR lower(c.last_name) = ${text} OR c.email = ${text}
+        OR lower(c.first_name || ' ' || c.last_name) = ${text}${t.phoneDigits ? ` OR c.phone = ${p.add(`+${t.phoneDigits}`)}` : ''}`;
+      return [
+        this.contactHits(
+          `SELECT DISTINCT id FROM (${walks.join(' UNION ALL ')}) w`,
+          `CASE WHEN ${exact} THEN 1 ELSE ${PREFIX_SCORE} END`,
+          ws,
+          n,
+        ),
+        p.values,
+      ];
+    }
+    if (object === 'companies') {
+      const walks = [walk('companies', starts('lower(name)', t.text), 'lower(name), id')];
+      if (!t.text.includes(' ')) walks.push(walk('companies', starts('domain', t.text), 'domain'));
+      const exact = `lower(co.name) = ${text} OR co.domain = ${text}`;
+      return [
+        this.companyHits(
+          `SELECT DISTINCT id FROM (${walks.join(' UNION ALL ')}) w`,
+          `CASE WHEN ${exact} THEN 1 ELSE ${PREFIX_SCORE} END`,
+          ws,
+          n,
+        ),
+        p.values,
+      ];
+    }
+    const match = walk('deals', starts('lower(name)', t.text), 'lower(name), id');
+    return [
+      this.dealHits(`SELECT id FROM ${match} w`, `CASE WHEN lower(d.name) = ${text} THEN 1 ELSE ${PREFIX_SCORE} END`, ws, n),
+      p.values,
+    ];
+  }
+
+  private fuzzySql(object: SearchObject, t: SearchTerms, s: Scope): [string, unknown[]] {
+    const p = new Params();
+    const ws = p.add(s.workspaceId);
+    const own = s.ownerId ? ` AND owner_id = ${p.add(s.ownerId)}` : '';
+    const n = p.add(s.limit);
+    const q = p.add(t.fuzzy);
+    const table = object === 'contacts' ? 'contacts' : object === 'companies' ? 'companies' : 'deals';
+    const candidates = `SELECT id, word_similarity(${q}, search_text) AS similarity FROM crm.${table}
+      WHERE workspace_id = ${ws}${own} AND ${q} <% search_text LIMIT ${FUZZY_CANDIDATES}`;
+    const score = `least(m.similarity, ${FUZZY_CAP})`;
+    const sql =
+      object === 'contacts'
+        ? this.contactHits(candidates, score, ws, n)
+        : object === 'companies'
+          ? this.companyHits(candidates, score, ws, n)
+          : this.dealHits(candidates, score, ws, n);
+    return [sql, p.values];
+  }
+
+  private contactHits(matches: string, score: string, ws: string, n: string): string {
+    return `SELECT c.id,
+        coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''), c.email, c.phone, '') AS title,
+        nullif(concat_ws(' · ', c.email, co.name, CASE WHEN c.email IS NULL THEN c.phone END), '') AS subtitle,
+        ${score} AS score
+      FROM (${matches}) m
+      JOIN crm.contacts c ON c.id = m.id AND c.workspace_id = ${ws}
+      LEFT JOIN crm.companies co ON co.id = c.company_id AND co.workspace_id = ${ws}
+      ORDER BY score DESC, lower(c.last_name), lower(c.first_name), c.id LIMIT ${n}`;
+  }
+
+  private companyHits(matches: string, score: string, ws: string, n: string): string {
+    return `SELECT co.id, co.name AS title, co.domain AS subtitle, ${score} AS score
+      FROM (${matches}) m
+      JOIN crm.companies co ON co.id = m.id AND co.workspace_id = ${ws}
+      ORDER BY score DESC, lower(co.name), co.id LIMIT ${n}`;
+  }
+
+  private dealHits(matches: string, score: string, ws: string, n: string): string {
+    return `SELECT d.id, d.name AS title,
+        concat_ws(' · ', s.name, CASE WHEN d.amount IS NOT NULL THEN d.amount::text || ' ' || d.currency END) AS subtitle,
+        ${score} AS score
+      FROM (${matches}) m
+      JOIN crm.deals d ON d.id = m.id AND d.workspace_id = ${ws}
+      LEFT JOIN crm.pipeline_stages s ON s.id = d.stage_id AND s.workspace_id = ${ws}
+      ORDER BY score DESC, lower(d.name), d.id LIMIT ${n}`;
+  }
+}
