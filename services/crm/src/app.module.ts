@@ -1,14 +1,29 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, tableExport, type Logger } from '@meridian/platform';
 import type { CrmConfig } from './config.js';
-import { ContactEntity } from './contacts/contact.entity.js';
+import { CompaniesModule } from './companies/companies.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
+import { dealContactsExport } from './deals/deal-contacts.export.js';
+import { DealsModule } from './deals/deals.module.js';
+import { FieldsModule } from './fields/fields.module.js';
+import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
 import { SearchModule } from './search/search.module.js';
-import { ActivitiesModule } from './activities/activities.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { WorkspaceCreatedConsumer } from './workspaces/workspace-created.consumer.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
+
+const CRM_EXPORT_TABLES = [
+  'contacts',
+  'companies',
+  'deals',
+  'pipelines',
+  'pipeline_stages',
+  'activities',
+  'tasks',
+  'field_definitions',
+  'views',
+] as const;
 
 @Module({})
 export class CrmAppModule {
@@ -20,16 +35,20 @@ export class CrmAppModule {
           service: 'crm',
           config,
           logger,
-          entities: [ContactEntity],
+          entities: [],
           migrations: crmMigrations,
-          exports: [tableExport('contacts', 'crm', 'contacts')],
+          // The workspace export archive: every crm table of the workspace, as stored.
+          exports: [...CRM_EXPORT_TABLES.map((table) => tableExport(table, 'crm', table)), dealContactsExport],
           subscribers: [WorkspaceCreatedConsumer],
         }),
         // Before ContactsModule: /contacts/duplicates must not be taken for /contacts/:id.
         SearchModule,
+        FieldsModule,
         ContactsModule,
-        ActivitiesModule,
+        CompaniesModule,
+        DealsModule,
         PipelinesModule,
+        ActivitiesModule,
         WorkspacesModule,
       ],
     };

@@ -46,6 +46,8 @@ describe('crm contacts (real Postgres, JWKS-verified tokens, gRPC over loopback)
   });
 
   it('creates, reads and lists a contact with cursor paging', async () => {
+    const company = await http(crm.httpUrl, 'POST', '/api/v1/companies', { token: a.token, body: { name: 'Analytical Engines' } });
+    expect(company.status).toBe(201);
     const created = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
       token: a.token,
       body: {
@@ -53,7 +55,7 @@ describe('crm contacts (real Postgres, JWKS-verified tokens, gRPC over loopback)
         lastName: 'Lovelace',
         email: 'Ada@Example.com',
         phone: '+44 20 7946 0958',
-        companyName: 'Analytical Engines',
+        companyId: company.body.id,
       },
     });
     expect(created.status).toBe(201);
@@ -84,12 +86,20 @@ describe('crm contacts (real Postgres, JWKS-verified tokens, gRPC over loopback)
   it('answers invalid input with problem+json naming each field', async () => {
     const res = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
       token: a.token,
-      body: { lastName: 'X', email: 'not-an-email', phone: '12' },
+      body: { lastName: 'X', email: 'not-an-email', phone: '12', companyId: randomUUID() },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
-    expect(fields).toEqual(['email', 'firstName', 'phone']);
+    expect(fields).toEqual(['email', 'phone']);
+    const empty = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { title: 'CEO' } });
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(['firstName']);
+    const unknownCompany = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { firstName: 'Z', companyId: randomUUID() },
+    });
+    expect(unknownCompany.status).toBe(400);
+    expect(unknownCompany.body.errors[0].field).toBe('companyId');
     const badLimit = await http(crm.httpUrl, 'GET', '/api/v1/contacts?limit=500', { token: a.token });
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.errors[0].field).toBe('limit');
@@ -247,14 +257,17 @@ describe('crm: workspace export over gRPC', () => {
     });
     try {
       const rows: { workspace_id: string; first_name: string }[] = [];
+      const objects = new Set<string>();
       for await (const chunk of client.serverStream<object, { object: string; jsonLines: string; count: number }>(
         'exportWorkspace',
         {},
         { workspaceId: a.workspaceId },
       )) {
-        expect(chunk.object).toBe('contacts');
-        if (chunk.count) rows.push(...chunk.jsonLines.split('\n').map((l) => JSON.parse(l)));
+        objects.add(chunk.object);
+        if (chunk.object === 'contacts' && chunk.count) rows.push(...chunk.jsonLines.split('\n').map((l) => JSON.parse(l)));
       }
+      // Every crm table is in the archive; the contacts are all of A's and none of B's.
+      expect([...objects]).toEqual(expect.arrayContaining(['contacts', 'companies', 'deals', 'deal_contacts', 'activities', 'tasks']));
       expect(rows).toHaveLength(250);
       expect(new Set(rows.map((r) => r.workspace_id))).toEqual(new Set([a.workspaceId]));
     } finally {

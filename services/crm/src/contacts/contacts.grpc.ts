@@ -6,9 +6,8 @@ import {
   type GetContactRequest,
   type GetContactResponse,
 } from '@meridian/proto/crm/v1/contact_service';
-import { ContactsService } from './contacts.service.js';
-import { contactMapper } from './contact.mapper.js';
-import { contactIdSchema } from './dto/contact.schemas.js';
+import { recordIdSchema } from '../records/list-query.js';
+import { ContactsService, contactToMessage } from './contacts.service.js';
 
 /** crm.v1.ContactService for other services; the workspace comes from call metadata. */
 @Controller()
@@ -18,7 +17,7 @@ export class ContactsGrpcController implements ContactServiceController {
 
   async getContact(request: GetContactRequest): Promise<GetContactResponse> {
     const workspaceId = currentWorkspaceId();
-    const id = parseOrThrow(contactIdSchema, request.contactId);
-    return { contact: contactMapper.toMessage(await this.contacts.get(workspaceId, id)) };
+    const id = parseOrThrow(recordIdSchema, request.contactId);
+    return { contact: contactToMessage(await this.contacts.get(workspaceId, id), workspaceId) };
   }
 }

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ContactsController } from './contacts.controller.js';
+import { FieldsModule } from '../fields/fields.module.js';
+import { BulkModule } from '../records/bulk/bulk.module.js';
+import { recordsController } from '../records/records-controller.js';
 import { ContactsGrpcController } from './contacts.grpc.js';
 import { ContactsService } from './contacts.service.js';
 
 @Module({
-  controllers: [ContactsController, ContactsGrpcController],
+  imports: [FieldsModule, BulkModule],
+  controllers: [recordsController('contacts', ContactsService), ContactsGrpcController],
   providers: [ContactsService],
   exports: [ContactsService],
 })

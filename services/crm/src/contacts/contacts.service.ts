@@ -1,83 +1,101 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainEvents, NotFoundError, TenantDatabase, type Principal, keysetCursor } from '@meridian/platform';
-import type { ContactCreated } from '@meridian/proto/crm/v1/crm_events';
-import { ContactEntity } from './contact.entity.js';
-import { contactMapper, type ContactDto } from './contact.mapper.js';
-import type { CreateContactInput, ListContactsQuery } from './dto/contact.schemas.js';
+import type { EntityManager } from 'typeorm';
+import { DomainEvents, TenantDatabase, ValidationError, type Principal } from '@meridian/platform';
+import type { Contact as ContactMessage } from '@meridian/proto/crm/v1/contact_service';
+import { FieldsService } from '../fields/fields.service.js';
+import { RecordsService } from '../records/records.service.js';
+import type { ColumnValues } from '../records/record-sql.js';
+import { assertRecordExists } from '../shared/references.js';
+import { contactDefinition, type ContactDto } from './contact.definition.js';
+import type { CreateContactInput, PatchContactInput } from './dto/contact.schemas.js';
 
 export const CONTACT_CREATED = 'crm.contact.created.v1';
 
-export interface ContactPage {
-  data: ContactDto[];
-  nextCursor: string | null;
+/** Standard contact input keys → columns. */
+const COLUMNS: Partial<Record<keyof PatchContactInput, string>> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  email: 'email',
+  otherEmails: 'emails',
+  phone: 'phone',
+  otherPhones: 'phones',
+  title: 'title',
+  companyId: 'company_id',
+  ownerId: 'owner_id',
+  lifecycleStage: 'lifecycle_stage',
+  leadStatus: 'lead_status',
+  source: 'source',
+  tags: 'tags',
+  address: 'address',
+  social: 'social',
+  externalId: 'external_id',
+};
+
+export function contactColumns(input: PatchContactInput): ColumnValues {
+  const values: ColumnValues = {};
+  for (const [key, column] of Object.entries(COLUMNS)) {
+    const value = input[key as keyof PatchContactInput];
+    if (value !== undefined) values[column] = value;
+  }
+  return values;
 }
 
-/** The user whose records alone a viewer may see, or undefined when they see the workspace's. */
-const ownOnly = (viewer?: Principal): string | undefined => (viewer?.recordVisibility === 'team' ? viewer.userId : undefined);
+export function contactToMessage(c: ContactDto, workspaceId: string): ContactMessage {
+  return {
+    id: c.id,
+    workspaceId,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email ?? '',
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    tags: c.tags,
+    customJson: JSON.stringify(c.custom),
+    otherEmails: c.otherEmails,
+    ...(c.phone ? { phone: c.phone } : {}),
+    ...(c.companyName ? { companyName: c.companyName } : {}),
+    ...(c.title ? { title: c.title } : {}),
+    ...(c.companyId ? { companyId: c.companyId } : {}),
+    ...(c.ownerId ? { ownerId: c.ownerId } : {}),
+    ...(c.lifecycleStage ? { lifecycleStage: c.lifecycleStage } : {}),
+    ...(c.leadStatus ? { leadStatus: c.leadStatus } : {}),
+    ...(c.source ? { source: c.source } : {}),
+    ...(c.externalId ? { externalId: c.externalId } : {}),
+    ...(c.lastActivityAt ? { lastActivityAt: c.lastActivityAt } : {}),
+  };
+}
 
-/** Contacts: create, read, list. Every query runs in the caller's workspace (RLS + filter). */
+/** Contacts (people): the generic record engine plus the contact's own rules. */
 @Injectable()
-export class ContactsService {
-  constructor(
-    private readonly db: TenantDatabase,
-    private readonly events: DomainEvents,
-  ) {}
+export class ContactsService extends RecordsService<ContactDto, CreateContactInput, PatchContactInput> {
+  readonly def = contactDefinition;
 
-  async create(principal: Principal, input: CreateContactInput): Promise<ContactDto> {
-    const now = new Date();
-    const contact: ContactEntity = {
-      id: randomUUID(),
-      workspaceId: principal.workspaceId,
-      ...input,
-      createdBy: principal.userId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.db.inWorkspace(principal.workspaceId, async (m) => {
-      await m.insert(ContactEntity, contact);
-      await this.events.record<ContactCreated>(m, {
-        type: CONTACT_CREATED,
-        workspaceId: contact.workspaceId,
-        subject: contact.id,
-        data: { contact: contactMapper.toMessage(contact) },
-      });
-    });
-    return contactMapper.toDto(contact);
+  constructor(db: TenantDatabase, events: DomainEvents, fields: FieldsService) {
+    super(db, events, fields);
   }
 
-  /**
-   * One contact. `viewer` applies the caller's record visibility ('team' = own records
-   * until teams exist); service-to-service reads pass none and see the workspace.
-   */
-  async get(workspaceId: string, id: string, viewer?: Principal): Promise<ContactEntity> {
-    const own = ownOnly(viewer);
-    const contact = await this.db.inWorkspace(workspaceId, (m) =>
-      m.findOneBy(ContactEntity, { id, workspaceId, ...(own ? { createdBy: own } : {}) }),
-    );
-    if (!contact) throw new NotFoundError('Contact');
-    return contact;
+  protected async columnsForCreate(m: EntityManager, principal: Principal, input: CreateContactInput): Promise<ColumnValues> {
+    if (input.companyId) await assertRecordExists(m, principal, 'companies', input.companyId, 'companyId');
+    const columns = contactColumns(input);
+    if (input.ownerId === null) delete columns.owner_id;
+    return columns;
   }
 
-  async list(workspaceId: string, query: ListContactsQuery, viewer?: Principal): Promise<ContactPage> {
-    const own = ownOnly(viewer);
-    const after = query.cursor ? keysetCursor.decode(query.cursor) : undefined;
-    const rows = await this.db.inWorkspace(workspaceId, (m) => {
-      const qb = m
-        .createQueryBuilder(ContactEntity, 'c')
-        .where('c.workspace_id = :workspaceId', { workspaceId })
-        .orderBy('c.created_at', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .limit(query.limit + 1);
-      if (after) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: after.at, id: after.id });
-      if (own) qb.andWhere('c.created_by = :own', { own });
-      return qb.getMany();
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(contactMapper.toDto),
-      nextCursor: rows.length > query.limit && last ? keysetCursor.encode({ at: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+  protected async columnsForPatch(
+    m: EntityManager,
+    principal: Principal,
+    before: ContactDto,
+    patch: PatchContactInput,
+  ): Promise<ColumnValues> {
+    if (patch.companyId) await assertRecordExists(m, principal, 'companies', patch.companyId, 'companyId');
+    const after = { ...before, ...patch };
+    if (!after.firstName && !after.lastName && !after.email) {
+      throw new ValidationError([{ field: 'firstName', message: 'A contact keeps a name or an email address.' }]);
+    }
+    return contactColumns(patch);
+  }
+
+  protected toMessage(dto: ContactDto, workspaceId: string): ContactMessage {
+    return contactToMessage(dto, workspaceId);
   }
 }

@@ -1,0 +1,68 @@
+import type { ObjectDefinition, StandardField } from '../records/object-definition.js';
+import { createCompanySchema, patchCompanySchema, type CreateCompanyInput, type PatchCompanyInput } from './dto/company.schemas.js';
+
+export interface CompanyDto {
+  id: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  annualRevenue: string | null;
+  address: Record<string, string | null> | null;
+  ownerId: string | null;
+  tags: string[];
+  externalId: string | null;
+  custom: Record<string, unknown>;
+  contactCount: number;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string | null;
+}
+
+const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : null);
+
+const fields: StandardField[] = [
+  { key: 'name', kind: 'text', expr: 'r.name', sortExpr: 'lower(r.name)', caseInsensitive: true, nullable: false },
+  { key: 'domain', kind: 'text', expr: 'r.domain', sortExpr: 'r.domain', caseInsensitive: true, nullable: true },
+  { key: 'industry', kind: 'text', expr: 'r.industry', caseInsensitive: true, nullable: true },
+  { key: 'employees', kind: 'number', expr: 'r.employees', sortExpr: 'r.employees', nullable: true },
+  { key: 'annualRevenue', kind: 'number', expr: 'r.annual_revenue', sortExpr: 'r.annual_revenue', nullable: true },
+  { key: 'ownerId', kind: 'uuid', expr: 'r.owner_id', sortExpr: 'r.owner_id', nullable: true },
+  { key: 'tags', kind: 'tags', expr: 'r.tags', nullable: false },
+  { key: 'externalId', kind: 'text', expr: 'r.external_id', nullable: true },
+  { key: 'createdAt', kind: 'datetime', expr: 'r.created_at', sortExpr: 'r.created_at', nullable: false },
+  { key: 'updatedAt', kind: 'datetime', expr: 'r.updated_at', sortExpr: 'r.updated_at', nullable: false },
+  { key: 'lastActivityAt', kind: 'datetime', expr: 'r.last_activity_at', sortExpr: 'r.last_activity_at', nullable: true },
+];
+
+export const companyDefinition: ObjectDefinition<CompanyDto, CreateCompanyInput, PatchCompanyInput> = {
+  name: 'companies',
+  singular: 'company',
+  label: 'Company',
+  table: 'companies',
+  select: `r.id, r.name, r.domain, r.industry, r.employees, r.annual_revenue::text AS annual_revenue, r.address, r.owner_id, r.tags,
+    r.external_id, r.custom, r.created_at, r.updated_at, r.last_activity_at,
+    (SELECT count(*)::int FROM crm.contacts c WHERE c.workspace_id = r.workspace_id AND c.company_id = r.id) AS contact_count`,
+  joins: '',
+  fields,
+  extraKeys: ['address', 'custom', 'contactCount'],
+  createSchema: createCompanySchema,
+  patchSchema: patchCompanySchema,
+  toDto: (r) => ({
+    id: r.id as string,
+    name: r.name as string,
+    domain: (r.domain as string | null) ?? null,
+    industry: (r.industry as string | null) ?? null,
+    employees: (r.employees as number | null) ?? null,
+    annualRevenue: (r.annual_revenue as string | null) ?? null,
+    address: (r.address as CompanyDto['address']) ?? null,
+    ownerId: (r.owner_id as string | null) ?? null,
+    tags: (r.tags as string[]) ?? [],
+    externalId: (r.external_id as string | null) ?? null,
+    custom: (r.custom as Record<string, unknown>) ?? {},
+    contactCount: (r.contact_count as number) ?? 0,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+    lastActivityAt: iso(r.last_activity_at),
+  }),
+};

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+export const OBJECT_NAMES = ['contacts', 'companies', 'deals'] as const;
+export type ObjectName = (typeof OBJECT_NAMES)[number];
+
+/** How a field filters, sorts and binds: decides ops, value parsing and SQL casts. */
+export type FieldKind = 'text' | 'number' | 'date' | 'datetime' | 'uuid' | 'boolean' | 'tags';
+
+/** A standard (built-in) field of an object as lists see it. */
+export interface StandardField {
+  /** API key (camelCase). */
+  key: string;
+  kind: FieldKind;
+  /** SQL expression over the record alias `r` (and the definition's joins). */
+  expr: string;
+  /** Index-friendly sort expression; absent = not sortable. */
+  sortExpr?: string;
+  /** Text compared case-insensitively (eq/in/startsWith via lower()). */
+  caseInsensitive?: boolean;
+  /** Can be NULL (keyset pagination treats NULL as the largest value). */
+  nullable: boolean;
+  /** Allowed values for enum-like text fields. */
+  values?: readonly string[];
+}
+
+/**
+ * Everything the generic record engine needs to list, read, write and emit events for one
+ * object type. Object modules (contacts, companies, deals) provide one each.
+ */
+export interface ObjectDefinition<Dto extends { id: string }, Create, Patch> {
+  name: ObjectName;
+  /** Singular for events and messages: crm.<singular>.created.v1, "Contact not found". */
+  singular: 'contact' | 'company' | 'deal';
+  label: string;
+  table: string;
+  /** SELECT list over `r` (+ joins) producing the columns `toDto` reads. */
+  select: string;
+  /** FROM-clause joins after `crm.<table> r` (left joins for read-only display fields). */
+  joins: string;
+  fields: readonly StandardField[];
+  /** Keys of the representation that lists can return but not filter or sort by. */
+  extraKeys: readonly string[];
+  createSchema: z.ZodType<Create>;
+  patchSchema: z.ZodType<Patch>;
+  toDto(row: Record<string, unknown>): Dto;
+}
