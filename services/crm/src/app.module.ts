@@ -8,6 +8,7 @@ import { DealsModule } from './deals/deals.module.js';
 import { FieldsModule } from './fields/fields.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { WorkspaceCreatedConsumer } from './workspaces/workspace-created.consumer.js';
@@ -42,6 +43,7 @@ export class CrmAppModule {
           subscribers: [WorkspaceCreatedConsumer],
         }),
         // Before ContactsModule: /contacts/duplicates must not be taken for /contacts/:id.
+        PrivacyModule,
         SearchModule,
         FieldsModule,
         ContactsModule,
