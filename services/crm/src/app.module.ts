@@ -6,6 +6,7 @@ import { ContactsModule } from './contacts/contacts.module.js';
 import { dealContactsExport } from './deals/deal-contacts.export.js';
 import { DealsModule } from './deals/deals.module.js';
 import { FieldsModule } from './fields/fields.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -52,6 +53,7 @@ export class CrmAppModule {
         PipelinesModule,
         ActivitiesModule,
         WorkspacesModule,
+        ImportsModule.forRoot(config),
       ],
     };
   }
