@@ -9,6 +9,7 @@ import { FieldsModule } from './fields/fields.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
@@ -48,6 +49,7 @@ export class CrmAppModule {
         SearchModule,
         FieldsModule,
         ContactsModule,
+        TasksModule,
         CompaniesModule,
         DealsModule,
         PipelinesModule,

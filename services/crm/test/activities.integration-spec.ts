@@ -24,7 +24,11 @@ describe('crm activity timeline (real Postgres)', () => {
   let crm: TestService;
   let su: pg.Client;
 
-  const member = async (role: 'owner' | 'manager' | 'member' | 'viewer', workspaceId = randomUUID(), team = false): Promise<Member> => {
+  const member = async (
+    role: 'owner' | 'manager' | 'member' | 'viewer',
+    workspaceId: string = randomUUID(),
+    team = false,
+  ): Promise<Member> => {
     const userId = randomUUID();
     return { workspaceId, userId, token: await issuer.sign({ role, workspaceId, userId, recordVisibility: team ? 'team' : 'all' }) };
   };
