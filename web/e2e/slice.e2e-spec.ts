@@ -121,7 +121,7 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
     await dialog.getByRole('button', { name: 'Create contact' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    const row = page.getByTestId('contact-row').filter({ hasText: `${contact.firstName} ${contact.lastName}` });
+    const row = page.getByTestId('record-row').filter({ hasText: `${contact.firstName} ${contact.lastName}` });
     await row.waitFor();
     expect(await row.textContent()).toContain(contact.email);
     await page.getByText(`${contact.firstName} ${contact.lastName} was added to your contacts`).waitFor();
@@ -157,7 +157,7 @@ describe('Meridian slice: sign up, contacts, report, log in again', () => {
 
     await mainNav().getByRole('link', { name: 'Contacts' }).click();
     await page
-      .getByTestId('contact-row')
+      .getByTestId('record-row')
       .filter({ hasText: `${contact.firstName} ${contact.lastName}` })
       .waitFor();
     await shot('08-contacts-after-login');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { createStore } from '../app/store';
 import type { Session } from '../features/auth/types';
-import { contactsApi } from '../features/contacts/contactsApi';
+import { recordsApi } from '../features/records/recordsApi';
 
 const session = (n: number): Session => ({
   accessToken: `access-${n}`,
@@ -37,7 +37,7 @@ describe('baseQueryWithReauth', () => {
   });
 
   const listContacts = (store: ReturnType<typeof createStore>) =>
-    store.dispatch(contactsApi.endpoints.listContacts.initiate(undefined, { forceRefetch: true }));
+    store.dispatch(recordsApi.endpoints.listRecords.initiate({ object: 'contacts' }, { forceRefetch: true }));
 
   it('sends the access token as a Bearer header', async () => {
     const store = createStore({ auth: { session: session(1), logoutReason: null }, persistSession: false });

@@ -108,6 +108,12 @@ export const baseApi = createApi({
     'AuditEntry',
     'Message',
     'WorkspaceExport',
+    'Record',
+    'Field',
+    'View',
+    'Pipeline',
+    'Activity',
+    'Task',
   ],
   endpoints: () => ({}),
 });

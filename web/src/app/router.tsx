@@ -43,7 +43,37 @@ const settingsRoutes: RouteObject[] = [
     path: 'emails',
     lazy: async () => ({ Component: (await import('../features/outbox/pages/SentEmailsPage')).SentEmailsPage }),
   }),
+  guarded('settings.manage', {
+    path: 'fields',
+    lazy: async () => ({ Component: (await import('../features/fields/pages/CustomFieldsPage')).CustomFieldsPage }),
+  }),
+  guarded('settings.manage', {
+    path: 'pipelines',
+    lazy: async () => ({ Component: (await import('../features/settings/pipelines/PipelinesPage')).PipelinesPage }),
+  }),
   { path: '*', element: <Navigate to="/settings/profile" replace /> },
+];
+
+// CRM records: lists, record pages and My tasks, each its own chunk.
+const recordPage = (name: 'ContactPage' | 'CompanyPage' | 'DealPage') => async () => ({
+  Component: (await import('../features/records/pages/RecordPage'))[name],
+});
+const recordRoutes: RouteObject[] = [
+  guarded('records.read', { path: '/contacts/:id', lazy: recordPage('ContactPage') }),
+  guarded('records.read', {
+    path: '/companies',
+    lazy: async () => ({ Component: (await import('../features/companies/pages/CompaniesPage')).CompaniesPage }),
+  }),
+  guarded('records.read', { path: '/companies/:id', lazy: recordPage('CompanyPage') }),
+  guarded('records.read', {
+    path: '/deals',
+    lazy: async () => ({ Component: (await import('../features/deals/pages/DealsPage')).DealsPage }),
+  }),
+  guarded('records.read', { path: '/deals/:id', lazy: recordPage('DealPage') }),
+  guarded('records.read', {
+    path: '/tasks',
+    lazy: async () => ({ Component: (await import('../features/tasks/pages/MyTasksPage')).MyTasksPage }),
+  }),
 ];
 
 const pages: RouteObject[] = [
@@ -88,6 +118,7 @@ const pages: RouteObject[] = [
             path: '/contacts',
             lazy: async () => ({ Component: (await import('../features/contacts/pages/ContactsPage')).ContactsPage }),
           }),
+          ...recordRoutes,
           { path: '/settings', element: <SettingsLayout />, children: settingsRoutes },
         ],
       },

@@ -1,6 +1,7 @@
 import { accessMessages } from './messages/access';
 import { accountMessages } from './messages/account';
 import { authMessages } from './messages/auth';
+import { recordsMessages } from './messages/records';
 import { workspaceMessages } from './messages/workspace';
 
 /** A plain message, or plural forms chosen by Intl.PluralRules from the `count` param. */
@@ -133,6 +134,7 @@ const catalog = {
   ...accountMessages,
   ...accessMessages,
   ...workspaceMessages,
+  ...recordsMessages,
 } satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof catalog;

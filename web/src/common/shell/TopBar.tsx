@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Toolbar from '@mui/material/Toolbar';
 import { useT } from '../../app/i18n';
 import { ColorModeToggle } from '../../app/theme/ColorModeToggle';
+import { SearchButton } from '../../features/search/SearchButton';
 import { WorkspaceSwitcher } from '../../features/workspaces/components/WorkspaceSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -24,6 +25,7 @@ export function TopBar({ drawerWidth, onOpenNav }: TopBarProps) {
         <Box sx={{ minWidth: 0, flex: 1, display: 'flex' }}>
           <WorkspaceSwitcher />
         </Box>
+        <SearchButton />
         <ColorModeToggle />
         <UserMenu />
       </Toolbar>

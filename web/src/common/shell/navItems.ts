@@ -1,7 +1,10 @@
 import type { SvgIconComponent } from '@mui/icons-material';
+import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import MonetizationOnOutlined from '@mui/icons-material/MonetizationOnOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
 import type { MessageKey } from '../../app/i18n';
 import type { Permission } from '../../features/access/permissions';
 
@@ -19,5 +22,8 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: HomeOutlined, end: true },
   { to: '/contacts', labelKey: 'nav.contacts', icon: PeopleOutlined, permission: 'records.read' },
+  { to: '/companies', labelKey: 'nav.companies', icon: ApartmentOutlined, permission: 'records.read' },
+  { to: '/deals', labelKey: 'nav.deals', icon: MonetizationOnOutlined, permission: 'records.read', end: true },
+  { to: '/tasks', labelKey: 'nav.tasks', icon: TaskAltOutlined, permission: 'records.read' },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsOutlined },
 ];

@@ -22,6 +22,8 @@ export const permissionLabelKeys: Record<Permission, MessageKey> = {
   'records.write': 'permissions.records.write',
   'records.delete': 'permissions.records.delete',
   'records.export': 'permissions.records.export',
+  'records.import': 'permissions.records.import',
+  'records.erase': 'permissions.records.erase',
   'reports.read': 'permissions.reports.read',
   'reports.manage': 'permissions.reports.manage',
   'workflows.read': 'permissions.workflows.read',

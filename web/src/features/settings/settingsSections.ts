@@ -1,11 +1,13 @@
 import type { SvgIconComponent } from '@mui/icons-material';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import ArchiveOutlined from '@mui/icons-material/ArchiveOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import MailOutlined from '@mui/icons-material/MailOutlined';
 import PersonOutlined from '@mui/icons-material/PersonOutlined';
+import PostAddOutlined from '@mui/icons-material/PostAddOutlined';
 import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import type { MessageKey } from '../../app/i18n';
@@ -26,6 +28,8 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: 'preferences', labelKey: 'settings.preferences', icon: TuneOutlined, group: 'account' },
   { path: 'members', labelKey: 'settings.members', icon: GroupOutlined, group: 'workspace', permission: 'members.read' },
   { path: 'roles', labelKey: 'settings.roles', icon: AdminPanelSettingsOutlined, group: 'workspace' },
+  { path: 'fields', labelKey: 'settings.fields', icon: PostAddOutlined, group: 'workspace', permission: 'settings.manage' },
+  { path: 'pipelines', labelKey: 'settings.pipelines', icon: AccountTreeOutlined, group: 'workspace', permission: 'settings.manage' },
   { path: 'api-keys', labelKey: 'settings.apiKeys', icon: KeyOutlined, group: 'workspace', permission: 'apiKeys.manage' },
   { path: 'audit-log', labelKey: 'settings.auditLog', icon: HistoryOutlined, group: 'workspace', permission: 'audit.read' },
   { path: 'data-export', labelKey: 'settings.dataExport', icon: ArchiveOutlined, group: 'workspace', permission: 'workspace.export' },

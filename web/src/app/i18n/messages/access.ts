@@ -22,6 +22,8 @@ export const accessMessages = {
   'permissions.records.write': 'Create and edit records',
   'permissions.records.delete': 'Delete records',
   'permissions.records.export': 'Export records',
+  'permissions.records.import': 'Import records from CSV',
+  'permissions.records.erase': 'Erase a person’s data (GDPR)',
   'permissions.reports.read': 'See reports and dashboards',
   'permissions.reports.manage': 'Build reports and dashboards',
   'permissions.workflows.read': 'See workflows and runs',
