@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutd
 import { PlatformModule, type Logger } from '@meridian/platform';
 import type { AnalyticsConfig } from './config.js';
 import { ContactCreatedSubscriber } from './ingest/contact-created.subscriber.js';
+import { ContactErasedSubscriber } from './ingest/contact-erased.subscriber.js';
 import { analyticsMigrations } from './migrations/index.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsGrpcController } from './reports/reports.grpc.js';
@@ -34,13 +35,19 @@ export class AnalyticsAppModule {
           logger,
           entities: [],
           migrations: analyticsMigrations,
-          subscribers: [ContactCreatedSubscriber],
+          subscribers: [ContactCreatedSubscriber, ContactErasedSubscriber],
           readiness: [{ name: 'warehouse', check: async () => (await warehouse).ping() }],
           exports: [{ object: 'contact_created_facts', rows: (workspaceId) => warehouseRows(warehouse, workspaceId) }],
         }),
       ],
       controllers: [ReportsController, ReportsGrpcController],
-      providers: [{ provide: WAREHOUSE, useFactory: () => warehouse }, WarehouseLifecycle, ReportsService, ContactCreatedSubscriber],
+      providers: [
+        { provide: WAREHOUSE, useFactory: () => warehouse },
+        WarehouseLifecycle,
+        ReportsService,
+        ContactCreatedSubscriber,
+        ContactErasedSubscriber,
+      ],
     };
   }
 }

@@ -11,5 +11,5 @@ export const analyticsService: ServiceDefinition<typeof analyticsConfigSchema> =
   migrations: analyticsMigrations,
   module: (config, logger) => AnalyticsAppModule.forRoot(config, logger),
   grpc: { packages: ['analytics.v1'], protoFiles: ['analytics/v1/report_service.proto', 'analytics/v1/export_service.proto'] },
-  events: { publishes: [], consumes: ['crm.contact.created.v1'] },
+  events: { publishes: [], consumes: ['crm.contact.created.v1', 'crm.contact.erased.v1'] },
 };

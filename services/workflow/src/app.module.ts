@@ -4,6 +4,7 @@ import { CRM_CONTACTS, CrmContactsClient } from './clients/crm-contacts.client.j
 import type { WorkflowConfig } from './config.js';
 import { workflowMigrations } from './migrations/index.js';
 import { ContactCreatedTrigger } from './triggers/contact-created.trigger.js';
+import { ContactErasedHandler } from './triggers/contact-erased.handler.js';
 import { TriggerEntity } from './triggers/trigger.entity.js';
 import { TriggersGrpcController } from './triggers/triggers.grpc.js';
 
@@ -27,7 +28,7 @@ export class WorkflowAppModule {
           logger,
           entities: [TriggerEntity],
           migrations: workflowMigrations,
-          subscribers: [ContactCreatedTrigger],
+          subscribers: [ContactCreatedTrigger, ContactErasedHandler],
           exports: [tableExport('triggers', 'workflow', 'triggers', 'event_id')],
         }),
       ],
@@ -36,6 +37,7 @@ export class WorkflowAppModule {
         { provide: CRM_CONTACTS, useFactory: () => new CrmContactsClient(config.CRM_GRPC_URL, config.GRPC_DEADLINE_MS) },
         ClientsLifecycle,
         ContactCreatedTrigger,
+        ContactErasedHandler,
       ],
     };
   }

@@ -64,6 +64,13 @@ export class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  async eraseContact(workspaceId: string, contactId: string): Promise<void> {
+    await this.connection.run(`DELETE FROM contact_created WHERE workspace_id = $workspaceId AND contact_id = $contactId`, {
+      workspaceId,
+      contactId,
+    });
+  }
+
   async ping(): Promise<void> {
     await this.connection.run('SELECT 1');
   }

@@ -21,6 +21,8 @@ export interface Warehouse {
   contactsCreatedPerDay(workspaceId: string, fromDay: string): Promise<DailyCount[]>;
   /** Every fact of one workspace, for the workspace data export. */
   exportContactCreated(workspaceId: string): AsyncIterable<Record<string, unknown>>;
+  /** GDPR erasure: deletes every row about one contact of one workspace. */
+  eraseContact(workspaceId: string, contactId: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
