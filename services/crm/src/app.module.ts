@@ -6,6 +6,7 @@ import { ContactsModule } from './contacts/contacts.module.js';
 import { dealContactsExport } from './deals/deal-contacts.export.js';
 import { DealsModule } from './deals/deals.module.js';
 import { FieldsModule } from './fields/fields.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
@@ -56,6 +57,7 @@ export class CrmAppModule {
         ActivitiesModule,
         WorkspacesModule,
         ImportsModule.forRoot(config),
+        ExportsModule,
       ],
     };
   }

@@ -269,7 +269,9 @@ export function autoMap(object: ImportObject, headers: readonly string[], custom
   const used = new Set<string>();
   const mapping: Record<string, string> = {};
   for (const header of headers) {
-    const target = preset[normaliseHeader(header)];
+    // A file exported by Meridian names its columns by field key ("firstName", "custom.plan").
+    const own = IMPORT_TARGETS[object].includes(header) || CUSTOM_KEY.test(header) ? header : undefined;
+    const target = own ?? preset[normaliseHeader(header)];
     if (target && !used.has(target)) {
       mapping[header] = target;
       used.add(target);
