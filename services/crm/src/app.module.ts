@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { ViewsModule } from './views/views.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -50,6 +51,7 @@ export class CrmAppModule {
         SearchModule,
         FieldsModule,
         ContactsModule,
+        ViewsModule,
         TasksModule,
         CompaniesModule,
         DealsModule,
