@@ -190,6 +190,7 @@ export const recordsMessages = {
   'records.related.noCompany': 'Not linked to a company. Edit “Company” in the details to link one.',
   'records.related.noContacts': 'No contacts linked yet.',
   'records.related.noDeals': 'No deals yet.',
+  'records.related.loadError': 'These related records could not be loaded.',
   'records.related.addContact': 'Link a contact',
   'records.related.unlink': 'Unlink {name}',
   'records.related.stageIn': 'Stage in {pipeline}',

@@ -66,7 +66,7 @@ export function CellValue({ object, column, record, nameOf }: CellValueProps) {
         </Link>
       );
     case 'company':
-      if (object === 'contacts' && record.companyName && record.companyId)
+      if (record.companyName && record.companyId)
         return (
           <Link component={RouterLink} to={`/companies/${String(record.companyId)}`} underline="hover" color="inherit" tabIndex={-1}>
             {String(record.companyName)}

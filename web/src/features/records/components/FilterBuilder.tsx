@@ -183,7 +183,7 @@ function ConditionRow({ condition, columns, columnLabel, members, onChange, onRe
           const next = columns.find((c) => c.filterKey === e.target.value);
           onChange({ field: e.target.value, op: next ? opsFor(next.kind)[0]! : 'eq', value: '' });
         }}
-        sx={{ minWidth: 170 }}
+        sx={{ flex: { sm: '0 0 190px' } }}
       >
         {columns.map((c) => (
           <MenuItem key={c.filterKey} value={c.filterKey}>
@@ -197,7 +197,7 @@ function ConditionRow({ condition, columns, columnLabel, members, onChange, onRe
         label={t('records.filter.op')}
         value={ops.includes(condition.op) ? condition.op : ''}
         onChange={(e) => onChange({ ...condition, op: e.target.value as DraftCondition['op'], value: '' })}
-        sx={{ minWidth: 150 }}
+        sx={{ flex: { sm: '0 0 160px' } }}
         disabled={!column}
       >
         {ops.map((op) => (

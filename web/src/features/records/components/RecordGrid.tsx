@@ -162,8 +162,8 @@ export function RecordGrid(props: RecordGridProps) {
       onKeyDown={onKeyDown}
       data-testid="record-grid"
       sx={{
-        height: { xs: 'calc(100dvh - 300px)', sm: 'calc(100dvh - 290px)' },
-        minHeight: 320,
+        maxHeight: { xs: 'calc(100dvh - 300px)', sm: 'calc(100dvh - 290px)' },
+        minHeight: 200,
         overflow: 'auto',
         position: 'relative',
         fontSize: 14,

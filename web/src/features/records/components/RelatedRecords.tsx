@@ -13,6 +13,7 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useI18n } from '../../../app/i18n';
 import { describeApiError } from '../../../api/problem';
+import { QueryError } from '../../../common/components/QueryError';
 import { useToast } from '../../../common/toast/useToast';
 import { usePermission } from '../../access/usePermission';
 import { useSearchQuery } from '../../search/searchApi';
@@ -40,12 +41,14 @@ function RelatedList({
   action?: React.ReactNode;
 }) {
   const { t, locale } = useI18n();
-  const { data, isLoading } = useListRecordsInfiniteQuery({ object, filter, sort: '-createdAt' });
+  const { data, error, isLoading, isFetching, refetch } = useListRecordsInfiniteQuery({ object, filter, sort: '-createdAt' });
   const rows = data?.pages[0]?.data ?? [];
   const total = data?.pages[0]?.total?.count;
   return (
     <SectionCard title={total ? `${title} (${total})` : title} action={action} testId={`related-${object}`}>
-      {isLoading ? (
+      {error && !data ? (
+        <QueryError error={error} message={t('records.related.loadError')} onRetry={() => void refetch()} retrying={isFetching} />
+      ) : isLoading ? (
         <Skeleton variant="rounded" height={32} />
       ) : rows.length === 0 ? (
         <Typography color="text.secondary">{empty}</Typography>

@@ -40,8 +40,8 @@ export function TaskCreateForm({ link }: { link?: Pick<CreateTaskInput, 'contact
       component="form"
       onSubmit={submit}
       noValidate
-      direction={{ xs: 'column', sm: 'row' }}
-      sx={{ gap: 1, alignItems: { sm: 'flex-start' } }}
+      direction="row"
+      sx={{ gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}
       data-testid="task-create"
     >
       <TextField
@@ -55,7 +55,7 @@ export function TaskCreateForm({ link }: { link?: Pick<CreateTaskInput, 'contact
         }}
         error={Boolean(error)}
         helperText={error ?? ' '}
-        sx={{ flex: 1 }}
+        sx={{ flex: '1 1 220px', minWidth: 0 }}
         slotProps={{ htmlInput: { maxLength: 500 } }}
       />
       <TextField
@@ -66,8 +66,15 @@ export function TaskCreateForm({ link }: { link?: Pick<CreateTaskInput, 'contact
         value={due}
         onChange={(e) => setDue(e.target.value)}
         slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ flex: '0 1 230px', minWidth: 190 }}
       />
-      <Button type="submit" variant="outlined" startIcon={<Add />} loading={isLoading} sx={{ height: 40 }}>
+      <Button
+        type="submit"
+        variant="outlined"
+        startIcon={<Add />}
+        loading={isLoading}
+        sx={{ height: 40, flexShrink: 0, whiteSpace: 'nowrap' }}
+      >
         {t('tasks.add')}
       </Button>
     </Stack>
