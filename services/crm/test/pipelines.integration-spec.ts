@@ -254,6 +254,12 @@ describe('crm pipelines and stages (real Postgres)', () => {
       toStageId: won.id,
       deal: { stageId: won.id, stageName: 'Won', status: 'won', pipelineId: sales!.id },
     });
+    const updates = await su.query(`SELECT subject, envelope FROM crm.outbox WHERE type = 'crm.deal.updated.v1' AND workspace_id = $1`, [
+      a.workspaceId,
+    ]);
+    expect(updates.rows.map((r) => r.subject).sort()).toEqual([...dealIds].sort());
+    const changed = updates.rows[0].envelope.data.changes.map((c: { field: string }) => c.field);
+    expect(changed).toEqual(expect.arrayContaining(['stageId', 'stageName', 'status', 'closedAt']));
     // The first open stage is still where new deals start.
     expect(qualification!.kind).toBe('open');
   });
