@@ -12,8 +12,8 @@ async function seed(superuserUrl: string, workspaceId: string, n: number): Promi
   const client = new pg.Client({ connectionString: superuserUrl.replace(/\/[^/]*$/, '/meridian') });
   await client.connect();
   await client.query(
-    `INSERT INTO crm.contacts (id, workspace_id, first_name, last_name, email, company_name, created_at, updated_at)
-     SELECT gen_random_uuid(), $1, 'First' || i, 'Last' || i, 'seed' || i || '@example.com', 'Company ' || (i % 500),
+    `INSERT INTO crm.contacts (id, workspace_id, first_name, last_name, email, title, created_at, updated_at)
+     SELECT gen_random_uuid(), $1, 'First' || i, 'Last' || i, 'seed' || i || '@example.com', 'Title ' || (i % 500),
             now() - make_interval(secs => i), now() - make_interval(secs => i)
        FROM generate_series(1, $2) AS i`,
     [workspaceId, n],
@@ -45,7 +45,7 @@ function rawOps(pool: pg.Pool, workspaceId: string, ids: string[]) {
         const id = randomUUID();
         const now = new Date();
         await c.query(
-          `INSERT INTO crm.contacts (id, workspace_id, first_name, last_name, email, phone, company_name, created_by, created_at, updated_at)
+          `INSERT INTO crm.contacts (id, workspace_id, first_name, last_name, email, phone, title, created_by, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, NULL, NULL, NULL, $6, $6)`,
           [id, workspaceId, 'Raw', `Bench${i}`, `raw${i}@example.com`, now],
         );
