@@ -119,6 +119,26 @@ const pages: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/contacts/pages/ContactsPage')).ContactsPage }),
           }),
           ...recordRoutes,
+          guarded('records.read', {
+            path: '/deals/pipeline',
+            lazy: async () => ({ Component: (await import('../features/pipeline/pages/PipelinePage')).PipelinePage }),
+          }),
+          guarded('records.import', {
+            path: '/imports',
+            lazy: async () => ({ Component: (await import('../features/imports/pages/ImportsPage')).ImportsPage }),
+          }),
+          guarded('records.import', {
+            path: '/imports/new',
+            lazy: async () => ({ Component: (await import('../features/imports/pages/ImportWizardPage')).ImportWizardPage }),
+          }),
+          guarded('records.import', {
+            path: '/imports/:id',
+            lazy: async () => ({ Component: (await import('../features/imports/pages/ImportDetailPage')).ImportDetailPage }),
+          }),
+          guarded('records.read', {
+            path: '/duplicates',
+            lazy: async () => ({ Component: (await import('../features/duplicates/pages/DuplicatesPage')).DuplicatesPage }),
+          }),
           { path: '/settings', element: <SettingsLayout />, children: settingsRoutes },
         ],
       },

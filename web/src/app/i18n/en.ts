@@ -2,6 +2,9 @@ import { accessMessages } from './messages/access';
 import { accountMessages } from './messages/account';
 import { authMessages } from './messages/auth';
 import { recordsMessages } from './messages/records';
+import { duplicatesMessages } from './messages/duplicates';
+import { importsMessages } from './messages/imports';
+import { pipelineMessages } from './messages/pipeline';
 import { workspaceMessages } from './messages/workspace';
 
 /** A plain message, or plural forms chosen by Intl.PluralRules from the `count` param. */
@@ -135,6 +138,9 @@ const catalog = {
   ...accessMessages,
   ...workspaceMessages,
   ...recordsMessages,
+  ...pipelineMessages,
+  ...importsMessages,
+  ...duplicatesMessages,
 } satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof catalog;

@@ -1,10 +1,13 @@
 import type { SvgIconComponent } from '@mui/icons-material';
+import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import MonetizationOnOutlined from '@mui/icons-material/MonetizationOnOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import ViewKanbanOutlined from '@mui/icons-material/ViewKanbanOutlined';
 import type { MessageKey } from '../../app/i18n';
 import type { Permission } from '../../features/access/permissions';
 
@@ -25,5 +28,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/companies', labelKey: 'nav.companies', icon: ApartmentOutlined, permission: 'records.read' },
   { to: '/deals', labelKey: 'nav.deals', icon: MonetizationOnOutlined, permission: 'records.read', end: true },
   { to: '/tasks', labelKey: 'nav.tasks', icon: TaskAltOutlined, permission: 'records.read' },
+  { to: '/deals/pipeline', labelKey: 'nav.pipeline', icon: ViewKanbanOutlined, permission: 'records.read' },
+  { to: '/imports', labelKey: 'nav.imports', icon: UploadFileOutlined, permission: 'records.import' },
+  { to: '/duplicates', labelKey: 'nav.duplicates', icon: ContentCopyOutlined, permission: 'records.read' },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsOutlined },
 ];
