@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { DuplicatesModule } from './duplicates/duplicates.module.js';
 import { ViewsModule } from './views/views.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -47,6 +48,7 @@ export class CrmAppModule {
           subscribers: [WorkspaceCreatedConsumer],
         }),
         // Before ContactsModule: /contacts/duplicates must not be taken for /contacts/:id.
+        DuplicatesModule,
         PrivacyModule,
         SearchModule,
         FieldsModule,
