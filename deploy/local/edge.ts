@@ -1,21 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { Agent, createServer, type Server, type ServerResponse } from 'node:http';
 import { createProxyServer } from 'http-proxy-3';
 import { SERVICES, serviceForPath, type ServiceName } from './services.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
+import { createStaticHandler } from './static-files.js';
 
 export interface EdgeOptions {
   port: number;
@@ -60,19 +46,9 @@ export async function startEdge(options: EdgeOptions): Promise<Server> {
       problem(res as ServerResponse, 502, 'Bad gateway', 'The service is not answering; it may still be starting.');
   });
 
-  const serveStatic = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(options.webDir, path));
-    const inside = file.startsWith(options.webDir);
-    const found = inside && (await stat(file).catch(() => undefined))?.isFile();
-    const target = found ? file : join(options.webDir, 'index.html');
-    const ext = extname(target);
-    const cache = found && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    const exists = await stat(target).catch(() => undefined);
-    if (!exists) return problem(res, 404, 'Not found', 'The web app is not built; run npm run build.');
-    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache });
-    createReadStream(target).pipe(res);
-  };
+  // Compressed (brotli/gzip), hashed assets immutable for a year, SPA fallback: static-files.ts.
+  const serveStatic = createStaticHandler(options.webDir);
+  void serveStatic.prewarm().catch(() => undefined); // a failed warm-up only means the first visitor waits
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -86,7 +62,9 @@ export async function startEdge(options: EdgeOptions): Promise<Server> {
     const service = serviceForPath(path);
     if (service) return proxy.web(req, res, { target: options.targets[service] });
     if (path.startsWith('/api/')) return problem(res, 404, 'Not found', `No API route ${path}.`);
-    void serveStatic(req, res);
+    serveStatic(req, res).catch((err: unknown) => {
+      if (!res.headersSent) problem(res, 500, 'Internal error', (err as Error).message);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
