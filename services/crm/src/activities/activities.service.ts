@@ -116,7 +116,8 @@ export class ActivitiesService {
       let keyset = '';
       if (after) {
         params.push(after.at, after.id);
-        keyset = `AND (x.occurred_at < $4::timestamptz OR (x.occurred_at = $4::timestamptz AND x.id > $5::uuid))`;
+        // The `<=` bound lets the index range start at the cursor instead of filtering up to it.
+        keyset = `AND x.occurred_at <= $4::timestamptz AND (x.occurred_at < $4::timestamptz OR x.id > $5::uuid)`;
       }
       const order = `ORDER BY x.occurred_at DESC, x.id LIMIT $3`;
       const direct = `SELECT ${COLS} FROM crm.activities x WHERE x.workspace_id = $1 AND x.${LINKS[field].column} = $2 ${keyset} ${order}`;
@@ -127,8 +128,11 @@ export class ActivitiesService {
           params.push(own);
           ownContacts = `AND c.owner_id = $${params.length}`;
         }
-        const viaContacts = `SELECT ${COLS} FROM crm.contacts c JOIN crm.activities x ON x.workspace_id = c.workspace_id AND x.contact_id = c.id
-          WHERE c.workspace_id = $1 AND c.company_id = $2 ${ownContacts} ${keyset} ${order}`;
+        // Per contact, at most a page from its own index range: the cost follows the page size
+        // and the number of contacts, not how many activities they have.
+        const viaContacts = `SELECT x.* FROM crm.contacts c CROSS JOIN LATERAL (
+            SELECT ${COLS} FROM crm.activities x WHERE x.workspace_id = $1 AND x.contact_id = c.id ${keyset} ${order}) x
+          WHERE c.workspace_id = $1 AND c.company_id = $2 ${ownContacts} ORDER BY x.occurred_at DESC, x.id LIMIT $3`;
         sql = `SELECT * FROM ((${direct}) UNION (${viaContacts})) x ORDER BY x.occurred_at DESC, x.id LIMIT $3`;
       }
       const found = await rows<ActivityRow & { cursor_at: string }>(
