@@ -183,6 +183,24 @@ describe('crm pipelines and stages (real Postgres)', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('keeps one default and dense positions under concurrent creates, default switches, moves and deletes', async () => {
+    const a = await owner();
+    const created = await Promise.all(['P1', 'P2', 'P3', 'P4'].map((name) => call(a.token, 'POST', '/api/v1/pipelines', { name })));
+    expect(created.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const [p1, p2, p3, p4] = created.map((r) => r.body as Pipeline);
+    const writes = await Promise.all([
+      call(a.token, 'PATCH', `/api/v1/pipelines/${p1!.id}`, { isDefault: true }),
+      call(a.token, 'PATCH', `/api/v1/pipelines/${p2!.id}`, { isDefault: true, position: 0 }),
+      call(a.token, 'PATCH', `/api/v1/pipelines/${p3!.id}`, { position: 0 }),
+      call(a.token, 'DELETE', `/api/v1/pipelines/${p4!.id}`),
+    ]);
+    expect(writes.map((r) => r.status)).toEqual([200, 200, 200, 204]);
+    const after = await pipelinesOf(a.token);
+    expect(after.filter((p) => p.isDefault)).toHaveLength(1);
+    expect(after.map((p) => p.position)).toEqual([0, 1, 2, 3]);
+    expect(after.map((p) => p.name).sort()).toEqual(['P1', 'P2', 'P3', 'Sales']);
+  });
+
   it('adds, reorders and edits stages with dense positions and keeps a won and a lost stage', async () => {
     const a = await owner();
     const p = (await call(a.token, 'POST', '/api/v1/pipelines', { name: 'Stages' })).body as Pipeline;

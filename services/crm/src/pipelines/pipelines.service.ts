@@ -49,6 +49,7 @@ export class PipelinesService {
         this.db.inWorkspace(workspaceId, async (m) => {
           // The first pipeline a workspace makes must not become a default-less world.
           await this.ensureDefaultIn(m, workspaceId);
+          await this.lockAll(m, workspaceId);
           await m.query(
             `INSERT INTO crm.pipelines (id, workspace_id, name, position)
              SELECT $1, $2, $3, coalesce(max(position) + 1, 0) FROM crm.pipelines WHERE workspace_id = $2`,
@@ -65,30 +66,28 @@ export class PipelinesService {
     return uniqueAsConflict(
       () =>
         this.db.inWorkspace(workspaceId, async (m) => {
+          if (input.isDefault || input.position !== undefined) await this.lockAll(m, workspaceId);
           await this.lockPipeline(m, workspaceId, id);
           if (input.name !== undefined) {
-            await m.query(`UPDATE crm.pipelines SET name = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
-              workspaceId,
-              id,
-              input.name,
-            ]);
+            await m.query(
+              `UPDATE crm.pipelines SET name = $3, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE workspace_id = $1 AND id = $2`,
+              [workspaceId, id, input.name],
+            );
           }
           if (input.isDefault) {
-            // Lock every pipeline row first: two concurrent "make default" calls serialize here.
-            await m.query(`SELECT id FROM crm.pipelines WHERE workspace_id = $1 FOR UPDATE`, [workspaceId]);
             await m.query(
-              `UPDATE crm.pipelines SET is_default = false, updated_at = now() WHERE workspace_id = $1 AND is_default AND id <> $2`,
+              `UPDATE crm.pipelines SET is_default = false, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE workspace_id = $1 AND is_default AND id <> $2`,
               [workspaceId, id],
             );
             await m.query(
-              `UPDATE crm.pipelines SET is_default = true, updated_at = now() WHERE workspace_id = $1 AND id = $2 AND NOT is_default`,
+              `UPDATE crm.pipelines SET is_default = true, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE workspace_id = $1 AND id = $2 AND NOT is_default`,
               [workspaceId, id],
             );
           }
           if (input.position !== undefined) {
             const all = await rows<{ id: string }>(
               m,
-              `SELECT id FROM crm.pipelines WHERE workspace_id = $1 ORDER BY position, created_at, id FOR UPDATE`,
+              `SELECT id FROM crm.pipelines WHERE workspace_id = $1 ORDER BY position, created_at, id`,
               [workspaceId],
             );
             await renumber(
@@ -110,6 +109,7 @@ export class PipelinesService {
   /** Deletes an empty, non-default pipeline with its stages. */
   async remove(workspaceId: string, id: string): Promise<void> {
     await this.db.inWorkspace(workspaceId, async (m) => {
+      await this.lockAll(m, workspaceId);
       const pipeline = await this.lockPipeline(m, workspaceId, id);
       if (pipeline.is_default) throw new ConflictError('The default pipeline cannot be deleted; make another pipeline the default first.');
       const [deals] = await rows<{ n: number }>(
@@ -193,6 +193,15 @@ export class PipelinesService {
     );
     if (!stage) throw new NotFoundError('Pipeline');
     return pipelineMapper.stage(stage);
+  }
+
+  /**
+   * Locks every pipeline of the workspace, always in id order: writes that touch several
+   * (default switch, reordering, delete + renumber, create at the end) serialize instead of
+   * deadlocking each other.
+   */
+  private async lockAll(m: EntityManager, workspaceId: string): Promise<void> {
+    await m.query(`SELECT id FROM crm.pipelines WHERE workspace_id = $1 ORDER BY id FOR UPDATE`, [workspaceId]);
   }
 
   /** The pipeline row, locked for the rest of the transaction (stage edits serialize per pipeline). */
