@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { crmMigrations } from './migrations/index.js';
+import { RecordsGrpcModule } from './records-grpc/records-grpc.module.js';
 import { DuplicatesModule } from './duplicates/duplicates.module.js';
 import { ViewsModule } from './views/views.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -57,6 +58,7 @@ export class CrmAppModule {
         TasksModule,
         CompaniesModule,
         DealsModule,
+        RecordsGrpcModule,
         PipelinesModule,
         ActivitiesModule,
         WorkspacesModule,

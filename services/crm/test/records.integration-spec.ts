@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { GrpcClient } from '@meridian/platform';
 import { randomUUID } from 'node:crypto';
 import {
   createTestDatabase,
@@ -401,6 +402,55 @@ describe('crm records: companies, contacts and deals on the generic engine (real
       expect(done).toMatchObject({ total: 3, processed: 3, result: { affected: 3 } });
       expect((await list(ws, 'contacts', { limit: '200' })).body.data).toHaveLength(3);
       expect((await get(b, `/api/v1/contacts/bulk/${job.body.jobId}`)).status).toBe(404);
+    });
+  });
+
+  describe('gRPC crm.v1.RecordService', () => {
+    it('serves companies and deals to their workspace only, and logs activities and tasks once per idempotency key', async () => {
+      const company = await post(a, '/api/v1/companies', { name: 'Grpc Co', domain: 'grpc.example' });
+      const deal = await post(a, '/api/v1/deals', { name: 'Grpc deal', amount: 10, companyId: company.body.id });
+      const client = new GrpcClient({
+        address: `127.0.0.1:${crm.grpcPort}`,
+        protoFile: 'crm/v1/record_service.proto',
+        service: 'crm.v1.RecordService',
+        deadlineMs: 3000,
+      });
+      try {
+        const mine = { workspaceId: a.workspaceId };
+        const got = await client.call<object, { company: { name: string; domain: string } }>(
+          'getCompany',
+          { companyId: company.body.id },
+          mine,
+        );
+        expect(got.company).toMatchObject({ name: 'Grpc Co', domain: 'grpc.example' });
+        const d = await client.call<object, { deal: { name: string; stageName: string; amount: string } }>(
+          'getDeal',
+          { dealId: deal.body.id },
+          mine,
+        );
+        expect(d.deal).toMatchObject({ name: 'Grpc deal', stageName: 'Qualification', amount: '10.00' });
+        await expect(client.call('getDeal', { dealId: deal.body.id }, { workspaceId: b.workspaceId })).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
+        const log = () =>
+          client.call<object, { activity: { id: string } }>(
+            'logActivity',
+            { idempotencyKey: 'run-1:step-2', type: 'email', subject: 'Follow-up sent', dealId: deal.body.id },
+            mine,
+          );
+        const first = await log();
+        expect((await log()).activity.id).toBe(first.activity.id);
+        const task = await client.call<object, { task: { title: string; dealId: string } }>(
+          'createTask',
+          { idempotencyKey: 'run-1:step-3', title: 'Call back', dealId: deal.body.id },
+          mine,
+        );
+        expect(task.task).toMatchObject({ title: 'Call back', dealId: deal.body.id });
+        const timeline = await get(a, `/api/v1/activities?dealId=${deal.body.id}`);
+        expect(timeline.body.data.map((x: Row) => x.id)).toEqual([first.activity.id]);
+      } finally {
+        client.close();
+      }
     });
   });
 });
