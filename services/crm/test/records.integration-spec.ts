@@ -29,7 +29,7 @@ describe('crm records: companies, contacts and deals on the generic engine (real
   let b: Session;
   let su: pg.Client;
 
-  const session = async (role = 'owner', workspaceId = randomUUID()): Promise<Session> => {
+  const session = async (role: 'owner' | 'manager' | 'member' = 'owner', workspaceId: string = randomUUID()): Promise<Session> => {
     const userId = randomUUID();
     return { token: await issuer.sign({ role, workspaceId, userId }), workspaceId, userId };
   };
