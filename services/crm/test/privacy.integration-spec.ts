@@ -128,6 +128,7 @@ describe('crm privacy: erase a person, export their data', () => {
 
   it('erases the person: contact, own activities and tasks gone, shared ones stripped, addresses suppressed, event recorded', async () => {
     const p = await seedPerson();
+    await su.query(`UPDATE crm.contacts SET last_name = 'Bolton' WHERE id = $1`, [p.person]);
     const contact = await one(`SELECT email, emails FROM crm.contacts WHERE id = $1`, [p.person]);
     const res = await http(crm.httpUrl, 'POST', `/api/v1/contacts/${p.person}/erase`, { token: adminToken });
     expect(res.status).toBe(204);
@@ -164,6 +165,10 @@ describe('crm privacy: erase a person, export their data', () => {
       ]),
     );
     expect(JSON.stringify(hashes)).not.toContain('initech.com');
+
+    // The search dictionary forgets a name word no one else has, and keeps a shared one.
+    const words = await su.query(`SELECT word FROM crm.search_words WHERE workspace_id = $1 AND word IN ('bolton', 'peter')`, [ws]);
+    expect(words.rows.map((r: { word: string }) => r.word)).toEqual(['peter']);
 
     const event = await one(`SELECT type, envelope FROM crm.outbox WHERE subject = $1 AND type = 'crm.contact.erased.v1'`, [p.person]);
     expect(event.envelope).toMatchObject({ workspaceId: ws, subject: p.person, data: { contactId: p.person } });

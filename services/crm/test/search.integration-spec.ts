@@ -128,6 +128,14 @@ describe('crm global search (real Postgres, pg_trgm)', () => {
     expect(kat.body.data[0]?.id).toBe(ids.katherine);
   });
 
+  it('corrects typed words against the name dictionary, which follows inserts and renames', async () => {
+    expect((await search('hernandes.katherin77')).body.data[0]?.id).toBe(ids.katherine);
+    await su.query(`UPDATE crm.contacts SET last_name = 'Vaughan' WHERE id = $1`, [ids.jane]);
+    expect((await search('jane vaugahn')).body.data[0]?.id).toBe(ids.jane);
+    const words = await su.query(`SELECT word FROM crm.search_words WHERE workspace_id = $1 AND word IN ('vaughan', 'smith')`, [wsA]);
+    expect(words.rows.map((r: { word: string }) => r.word).sort()).toEqual(['smith', 'vaughan']);
+  });
+
   it('finds people by email, email prefix and phone digits in any format', async () => {
     expect((await search('jane@example.com')).body.data[0]).toMatchObject({ id: ids.jane, score: 1 });
     expect((await search('k.hern')).body.data[0]?.id).toBe(ids.katherine);

@@ -11,6 +11,8 @@ const ERASED_TASK_TITLE = 'Task about an erased person';
 
 interface PersonRow {
   id: string;
+  first_name: string;
+  last_name: string;
   email: string | null;
   emails: string[];
   phone: string | null;
@@ -59,6 +61,7 @@ export class PrivacyService {
       await m.query(`DELETE FROM crm.deal_contacts WHERE workspace_id = $1 AND contact_id = $2`, [ws, contactId]);
       await this.suppress(m, ws, person);
       await m.query(`DELETE FROM crm.contacts WHERE workspace_id = $1 AND id = $2`, [ws, contactId]);
+      await this.forgetNameWords(m, ws, person);
       // Published events about the person are copies of their data at rest; unpublished ones
       // are kept so consumers still see the history they then erase.
       await m.query(`DELETE FROM crm.outbox WHERE workspace_id = $1 AND subject = $2 AND published_at IS NOT NULL`, [ws, contactId]);
@@ -128,12 +131,27 @@ export class PrivacyService {
   private async lockVisible(m: EntityManager, principal: Principal, contactId: string, lock = true): Promise<PersonRow> {
     const own = principal.recordVisibility === 'team' ? principal.userId : null;
     const rows: PersonRow[] = await m.query(
-      `SELECT id, email, emails, phone, phones FROM crm.contacts
+      `SELECT id, first_name, last_name, email, emails, phone, phones FROM crm.contacts
         WHERE workspace_id = $1 AND id = $2 AND ($3::uuid IS NULL OR owner_id = $3)${lock ? ' FOR UPDATE' : ''}`,
       [principal.workspaceId, contactId, own],
     );
     if (!rows[0]) throw new NotFoundError('Contact');
     return rows[0];
+  }
+
+  /** Search dictionary words of the person's name that no one else in the workspace has. */
+  private async forgetNameWords(m: EntityManager, ws: string, person: PersonRow): Promise<void> {
+    const words = `${person.first_name} ${person.last_name}`
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 2);
+    if (!words.length) return;
+    await m.query(
+      `DELETE FROM crm.search_words sw WHERE sw.workspace_id = $1 AND sw.word = ANY($2::text[])
+         AND NOT EXISTS (SELECT 1 FROM crm.contacts c WHERE c.workspace_id = $1 AND lower(c.first_name) = sw.word)
+         AND NOT EXISTS (SELECT 1 FROM crm.contacts c WHERE c.workspace_id = $1 AND lower(c.last_name) = sw.word)`,
+      [ws, words],
+    );
   }
 
   private async suppress(m: EntityManager, ws: string, person: PersonRow): Promise<void> {

@@ -15,6 +15,11 @@ export interface SearchTerms {
   emailLike: boolean;
   /** The text compared by trigram similarity: the digits for a phone, else `text`. */
   fuzzy: string;
+  /**
+   * Letter-only words (at least 2 letters, at most 3), as the name dictionary
+   * (crm.search_words) stores them: "sophia.jordxn87" → sophia, jordxn.
+   */
+  nameWords: string[];
 }
 
 const MAX_WORDS = 4;
@@ -30,7 +35,11 @@ export function searchTerms(q: string): SearchTerms {
   const digits = text.replace(/[\s().+\-/]/g, '');
   const phoneDigits = /^\d{4,15}$/.test(digits) ? digits : null;
   const emailLike = !text.includes(' ') && (text.includes('@') || /^[^.]+\.[^.]/.test(text));
-  return { text, words, phoneDigits, emailLike, fuzzy: phoneDigits ?? text };
+  const nameWords = text
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 2)
+    .slice(0, 3);
+  return { text, words, phoneDigits, emailLike, fuzzy: phoneDigits ?? text, nameWords };
 }
 
 /** `value` as a literal inside a LIKE pattern (backslash is Postgres' default escape). */

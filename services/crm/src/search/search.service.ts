@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase, type Principal } from '@meridian/platform';
 import { SEARCH_OBJECTS, type SearchHit, type SearchQuery } from './dto/search.schemas.js';
-import { FUZZY_THRESHOLD, SearchRepository } from './search.repository.js';
+import { FUZZY_THRESHOLD, SearchRepository, WORD_THRESHOLD } from './search.repository.js';
 import { searchTerms } from './search-terms.js';
+
+/**
+ * Transaction-local settings of a search: the trigram thresholds, and no sequential
+ * scans — every search statement is index-driven with a LIMIT, and at a million rows the
+ * planner sometimes bets on a workspace scan finding the LIMIT early (seconds when few
+ * rows match).
+ */
+export const SEARCH_SETTINGS_SQL = `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true),
+  set_config('pg_trgm.similarity_threshold', $2, true), set_config('enable_seqscan', 'off', true)`;
 
 const OBJECT_ORDER = new Map(SEARCH_OBJECTS.map((o, i) => [o, i]));
 
@@ -24,7 +33,7 @@ export class SearchService {
     };
     const hits = await this.db.inWorkspace(principal.workspaceId, async (m) => {
       // Local to this transaction (SET LOCAL), like the workspace setting.
-      await m.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [FUZZY_THRESHOLD]);
+      await m.query(SEARCH_SETTINGS_SQL, [FUZZY_THRESHOLD, WORD_THRESHOLD]);
       const found: SearchHit[] = [];
       for (const object of query.objects) found.push(...(await this.repository.search(m, object, terms, scope)));
       return found;
