@@ -24,7 +24,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-redux)[\\/]/, priority: 3 },
-            { name: 'mui', test: /node_modules[\\/](@mui[\\/](?!x-)|@emotion|@popperjs|react-transition-group|stylis)/, priority: 2 },
+            // Components no first screen shows stay out of the shared MUI chunk and load with the pages that use them.
+            {
+              name: 'mui',
+              test: /node_modules[\\/](@mui[\\/](?!x-)(?!material[\\/](Autocomplete|Step\w*|Table\w*|Radio\w*|Switch|ToggleButton\w*|Card\w*|Grid|LinearProgress|Badge)[\\/])|@emotion|@popperjs|react-transition-group|stylis)/,
+              priority: 2,
+            },
           ],
         },
       },

@@ -8,7 +8,7 @@ import type { AppStore } from './store';
 import { AppThemeProvider } from './theme/AppThemeProvider';
 
 export function App({ store }: { store: AppStore }) {
-  const [router] = useState(createAppRouter);
+  const [router] = useState(() => createAppRouter(store));
   return (
     <Provider store={store}>
       <I18nProvider>

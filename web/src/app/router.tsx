@@ -5,7 +5,10 @@ import type { Permission } from '../features/access/permissions';
 import { RequirePermission } from '../features/access/RequirePermission';
 import { RedirectIfAuthenticated } from '../features/auth/components/RedirectIfAuthenticated';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { prefetchRecordList } from '../features/records/prefetch';
+import type { RecordObject } from '../features/records/types';
 import { SettingsLayout } from '../features/settings/SettingsLayout';
+import type { AppStore } from './store';
 
 /** A route only roles with `permission` open; the rest see the friendly "no access" page. */
 const guarded = (permission: Permission, route: RouteObject): RouteObject => ({
@@ -54,7 +57,15 @@ const settingsRoutes: RouteObject[] = [
   { path: '*', element: <Navigate to="/settings/profile" replace /> },
 ];
 
-// CRM records: lists, record pages and My tasks, each its own chunk.
+// CRM records: lists, record pages and My tasks, each its own chunk. A list route starts
+// its first page's request while the page's code loads (set by createAppRouter).
+let listPrefetch: ((object: RecordObject, search: string) => void) | null = null;
+const listLoader =
+  (object: RecordObject) =>
+  ({ request }: { request: Request }) => {
+    listPrefetch?.(object, new URL(request.url).search);
+    return null;
+  };
 const recordPage = (name: 'ContactPage' | 'CompanyPage' | 'DealPage') => async () => ({
   Component: (await import('../features/records/pages/RecordPage'))[name],
 });
@@ -62,11 +73,13 @@ const recordRoutes: RouteObject[] = [
   guarded('records.read', { path: '/contacts/:id', lazy: recordPage('ContactPage') }),
   guarded('records.read', {
     path: '/companies',
+    loader: listLoader('companies'),
     lazy: async () => ({ Component: (await import('../features/companies/pages/CompaniesPage')).CompaniesPage }),
   }),
   guarded('records.read', { path: '/companies/:id', lazy: recordPage('CompanyPage') }),
   guarded('records.read', {
     path: '/deals',
+    loader: listLoader('deals'),
     lazy: async () => ({ Component: (await import('../features/deals/pages/DealsPage')).DealsPage }),
   }),
   guarded('records.read', { path: '/deals/:id', lazy: recordPage('DealPage') }),
@@ -116,6 +129,7 @@ const pages: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }) },
           guarded('records.read', {
             path: '/contacts',
+            loader: listLoader('contacts'),
             lazy: async () => ({ Component: (await import('../features/contacts/pages/ContactsPage')).ContactsPage }),
           }),
           ...recordRoutes,
@@ -150,6 +164,7 @@ const pages: RouteObject[] = [
 
 export const routes: RouteObject[] = [{ HydrateFallback: PageLoader, children: pages }];
 
-export function createAppRouter() {
+export function createAppRouter(store?: AppStore) {
+  listPrefetch = store ? (object, search) => prefetchRecordList(store.dispatch, object, search) : null;
   return createBrowserRouter(routes);
 }

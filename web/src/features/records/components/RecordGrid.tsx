@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import ArrowUpward from '@mui/icons-material/ArrowUpward';
@@ -12,8 +12,10 @@ import type { ColumnDef } from '../columns';
 import { readValue, recordTitle } from '../columns';
 import type { AnyRecord, RecordObject } from '../types';
 import type { Member } from '../../members/types';
-import { CellEditor } from './CellEditor';
 import { CellValue } from './CellValue';
+
+// Editors (selects, pickers) load on the first edit, not with the list.
+const CellEditor = lazy(async () => ({ default: (await import('./CellEditor')).CellEditor }));
 
 export const rowHeight = 44;
 const checkboxWidth = 48;
@@ -316,18 +318,20 @@ export function RecordGrid(props: RecordGridProps) {
                       sx={cellSx}
                     >
                       {isEditing ? (
-                        <CellEditor
-                          column={column}
-                          value={readValue(record, column.key)}
-                          pipelineId={typeof record.pipelineId === 'string' ? record.pipelineId : undefined}
-                          members={props.members}
-                          label={t('records.editCell', { field: props.columnLabel(column), name: title })}
-                          onCommit={(value) => commit(item.index, column, value)}
-                          onCancel={() => {
-                            setEditing(null);
-                            focusPending.current = true;
-                          }}
-                        />
+                        <Suspense fallback={<CellValue object={object} column={column} record={record} nameOf={props.nameOf} />}>
+                          <CellEditor
+                            column={column}
+                            value={readValue(record, column.key)}
+                            pipelineId={typeof record.pipelineId === 'string' ? record.pipelineId : undefined}
+                            members={props.members}
+                            label={t('records.editCell', { field: props.columnLabel(column), name: title })}
+                            onCommit={(value) => commit(item.index, column, value)}
+                            onCancel={() => {
+                              setEditing(null);
+                              focusPending.current = true;
+                            }}
+                          />
+                        </Suspense>
                       ) : (
                         <CellValue object={object} column={column} record={record} nameOf={props.nameOf} />
                       )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import Add from '@mui/icons-material/Add';
 import FilterList from '@mui/icons-material/FilterList';
@@ -24,13 +24,22 @@ import { conditionsOf, withoutCondition } from '../filters';
 import { useListRecordsInfiniteQuery, useUpdateRecordMutation } from '../recordsApi';
 import type { AnyRecord, FilterGroup, RecordObject, SavedView, Total } from '../types';
 import { useMembers } from '../useMemberNames';
-import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
-import { CreateRecordDialog } from './CreateRecordDialog';
-import { FilterBuilder } from './FilterBuilder';
 import { RecordGrid } from './RecordGrid';
 import { useListViewsQuery } from '../viewsApi';
 import { ViewTabs } from './ViewTabs';
+
+// What the first screen does not show loads on first use, keeping the list's cold start small.
+const BulkBar = lazy(async () => ({ default: (await import('./BulkBar')).BulkBar }));
+const CreateRecordDialog = lazy(async () => ({ default: (await import('./CreateRecordDialog')).CreateRecordDialog }));
+const FilterBuilder = lazy(async () => ({ default: (await import('./FilterBuilder')).FilterBuilder }));
+
+/** True from the first time `open` is, so a lazily loaded dialog can still animate closed. */
+function useOpenedOnce(open: boolean) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened;
+}
 
 export interface ListCopy {
   title: MessageKey;
@@ -74,6 +83,8 @@ export function RecordListPage({ object, copy, actions }: { object: RecordObject
   const [creating, setCreating] = useState(params.get('create') === '1');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [updateRecord] = useUpdateRecordMutation();
+  const filterLoaded = useOpenedOnce(filterOpen);
+  const createLoaded = useOpenedOnce(creating);
 
   const args = { object, filter: state.filter, sort: state.sort };
   const { data, error, isLoading, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, refetch } = useListRecordsInfiniteQuery(args);
@@ -262,24 +273,36 @@ export function RecordListPage({ object, copy, actions }: { object: RecordObject
           {total ? t('records.total', { total: formatTotal(total) }) : ''}
         </Typography>
       </Stack>
-      {selected.size > 0 && <BulkBar object={object} ids={[...selected]} members={members} onDone={clearSelection} />}
+      {selected.size > 0 && (
+        <Suspense fallback={null}>
+          <BulkBar object={object} ids={[...selected]} members={members} onDone={clearSelection} />
+        </Suspense>
+      )}
       <Paper variant="outlined" sx={{ borderRadius: 3, overflow: 'hidden' }}>
         {body}
       </Paper>
-      <FilterBuilder
-        open={filterOpen}
-        filter={state.filter}
-        columns={columns}
-        columnLabel={columnLabel}
-        members={members}
-        onApply={(filter) => {
-          setState((s) => ({ ...s, filter }));
-          setSelected(new Set());
-          setFilterOpen(false);
-        }}
-        onClose={() => setFilterOpen(false)}
-      />
-      {canCreate && <CreateRecordDialog object={object} open={creating} onClose={() => setCreating(false)} />}
+      {filterLoaded && (
+        <Suspense fallback={null}>
+          <FilterBuilder
+            open={filterOpen}
+            filter={state.filter}
+            columns={columns}
+            columnLabel={columnLabel}
+            members={members}
+            onApply={(filter) => {
+              setState((s) => ({ ...s, filter }));
+              setSelected(new Set());
+              setFilterOpen(false);
+            }}
+            onClose={() => setFilterOpen(false)}
+          />
+        </Suspense>
+      )}
+      {canCreate && createLoaded && (
+        <Suspense fallback={null}>
+          <CreateRecordDialog object={object} open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
