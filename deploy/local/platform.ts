@@ -88,6 +88,8 @@ export async function serviceEnv(
         }
       : {}),
     ...(name === 'workflow' ? { CRM_GRPC_URL: `127.0.0.1:${ports.crm.grpc}` } : {}),
+    // Uploaded CSVs wait here for the import worker; kept with the rest of the local data.
+    ...(name === 'crm' ? { IMPORTS_DIR: join(settings.dataDir, 'imports') } : {}),
     ...(name === 'analytics' ? { DUCKDB_PATH: join(settings.dataDir, 'warehouse.duckdb') } : {}),
     ...(name === 'communication' && process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}),
     ...(name === 'communication' && process.env.SMTP_FROM ? { SMTP_FROM: process.env.SMTP_FROM } : {}),
