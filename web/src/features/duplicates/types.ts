@@ -1,7 +1,7 @@
 import type { AnyRecord } from '../records/types';
 
 export type DuplicateObject = 'contacts' | 'companies';
-export type DuplicateReason = 'email' | 'phone' | 'name_company' | 'domain';
+export type DuplicateReason = 'email' | 'phone' | 'name_company' | 'domain' | 'name';
 
 /** One suggestion of GET /<object>/duplicates: two records that look like the same one. */
 export interface DuplicatePair {

@@ -9,13 +9,13 @@ import type { DuplicatePair } from '../types';
 
 interface DuplicatePairRowProps {
   pair: DuplicatePair;
-  canMerge: boolean;
+  canDismiss: boolean;
   onReview: () => void;
   onDismiss: () => void;
 }
 
 /** One suggestion: the two records, why they look alike, and what to do about it. */
-export function DuplicatePairRow({ pair, canMerge, onReview, onDismiss }: DuplicatePairRowProps) {
+export function DuplicatePairRow({ pair, canDismiss, onReview, onDismiss }: DuplicatePairRowProps) {
   const { t, formatNumber } = useI18n();
   const titles = pair.records.map((r) => recordTitle(pair.object, r) || t('duplicates.unnamed'));
   const detail = (index: 0 | 1) => {
@@ -55,7 +55,7 @@ export function DuplicatePairRow({ pair, canMerge, onReview, onDismiss }: Duplic
         <Typography variant="caption" color="text.secondary">
           {t('duplicates.score', { percent: formatNumber(Math.round(pair.score * 100)) })}
         </Typography>
-        {canMerge && (
+        {canDismiss && (
           <Button size="small" onClick={onDismiss}>
             {t('duplicates.notDuplicate')}
           </Button>

@@ -22,6 +22,7 @@ import type { AnyRecord } from '../../records/types';
 interface MergeDialogProps {
   pair: DuplicatePair;
   canMerge: boolean;
+  canDismiss: boolean;
   merging: boolean;
   error: string | null;
   ownerName: (userId: string | null | undefined) => string | null;
@@ -33,7 +34,7 @@ interface MergeDialogProps {
 const grid = { display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: '160px 1fr 1fr' }, columnGap: 2, rowGap: 0.5 } as const;
 
 /** Side by side: which record to keep, and per differing field which value survives the merge. */
-export function MergeDialog({ pair, canMerge, merging, error, ownerName, onMerge, onDismiss, onClose }: MergeDialogProps) {
+export function MergeDialog({ pair, canMerge, canDismiss, merging, error, ownerName, onMerge, onDismiss, onClose }: MergeDialogProps) {
   const { t, formatDate } = useI18n();
   const titleId = useId();
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
@@ -151,7 +152,7 @@ export function MergeDialog({ pair, canMerge, merging, error, ownerName, onMerge
         )}
         {!canMerge && (
           <Alert severity="info" sx={{ mt: 2 }}>
-            {t('duplicates.readOnly')}
+            {t(canDismiss ? 'duplicates.dismissOnly' : 'duplicates.readOnly')}
           </Alert>
         )}
       </DialogContent>
@@ -159,15 +160,15 @@ export function MergeDialog({ pair, canMerge, merging, error, ownerName, onMerge
         <Button onClick={onClose} color="inherit" disabled={merging}>
           {t('common.cancel')}
         </Button>
+        {canDismiss && (
+          <Button onClick={onDismiss} disabled={merging}>
+            {t('duplicates.notDuplicate')}
+          </Button>
+        )}
         {canMerge && (
-          <>
-            <Button onClick={onDismiss} disabled={merging}>
-              {t('duplicates.notDuplicate')}
-            </Button>
-            <Button variant="contained" onClick={() => setConfirming(true)} loading={merging}>
-              {t('duplicates.merge')}
-            </Button>
-          </>
+          <Button variant="contained" onClick={() => setConfirming(true)} loading={merging}>
+            {t('duplicates.merge')}
+          </Button>
         )}
       </DialogActions>
       <ConfirmDialog

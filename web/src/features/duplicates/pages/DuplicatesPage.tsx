@@ -30,6 +30,8 @@ export function DuplicatesPage() {
   useDocumentTitle(t('duplicates.title'));
   const toast = useToast();
   const navigate = useNavigate();
+  // As the API: dismissing a pair needs records.write, merging (it deletes records) records.delete.
+  const canDismiss = usePermission('records.write');
   const canMerge = usePermission('records.delete');
   const canImport = usePermission('records.import');
   const { nameOf } = useMembers();
@@ -114,7 +116,7 @@ export function DuplicatesPage() {
             <DuplicatePairRow
               key={pair.id}
               pair={pair}
-              canMerge={canMerge}
+              canDismiss={canDismiss}
               onReview={() => {
                 setMergeError(null);
                 setReviewing(pair);
@@ -162,6 +164,7 @@ export function DuplicatesPage() {
           key={reviewing.id}
           pair={reviewing}
           canMerge={canMerge}
+          canDismiss={canDismiss}
           merging={merging}
           error={mergeError}
           ownerName={nameOf}
