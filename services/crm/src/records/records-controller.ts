@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, type Type } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, type Type } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission, ZodValidationPipe, type Principal } from '@meridian/platform';
 import { aggregateQuerySchema, listQuerySchema, recordIdSchema, type AggregateQuery, type ListQuery } from './list-query.js';
@@ -34,11 +35,18 @@ export function recordsController<S extends AnyRecordsService>(object: ObjectNam
       return this.records.aggregate(p, query);
     }
 
+    /** 200 `{ affected }` when run inline; 202 `{ jobId }` when queued as a job (docs/crm-api.md). */
     @Post('bulk')
     @HttpCode(200)
     @RequirePermission('records.write')
-    bulk(@CurrentPrincipal() p: Principal, @Body(new ZodValidationPipe(bulkRequestSchema)) request: BulkRequest) {
-      return this.bulkJobs.submit(p, object, request);
+    async bulk(
+      @CurrentPrincipal() p: Principal,
+      @Body(new ZodValidationPipe(bulkRequestSchema)) request: BulkRequest,
+      @Res({ passthrough: true }) res: Response,
+    ) {
+      const result = await this.bulkJobs.submit(p, object, request);
+      if ('jobId' in result) res.status(202);
+      return result;
     }
 
     @Get('bulk/:jobId')

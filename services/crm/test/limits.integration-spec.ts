@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createTestDatabase,
+  http,
+  startTestService,
+  startTestTokenIssuer,
+  type TestDatabase,
+  type TestService,
+  type TestTokenIssuer,
+} from '@meridian/platform/testing';
+import { crmService } from '../src/service.js';
+
+/**
+ * quality.md case 14 for crm: page size, bulk size and body size are capped, and the
+ * per-workspace request budget answers 429 + Retry-After to the noisy workspace only,
+ * without moving a quiet workspace's latency much. (The import file cap is covered by
+ * imports.integration-spec.ts.)
+ */
+
+interface Session {
+  token: string;
+  workspaceId: string;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+describe('crm limits: page, bulk and body caps', () => {
+  let db: TestDatabase;
+  let issuer: TestTokenIssuer;
+  let crm: TestService;
+  let a: Session;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(['crm']);
+    issuer = await startTestTokenIssuer();
+    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
+    const workspaceId = randomUUID();
+    a = { token: await issuer.sign({ role: 'owner', workspaceId }), workspaceId };
+  }, 60_000);
+  afterAll(async () => {
+    await crm?.close();
+    await issuer?.close();
+    await db?.drop();
+  }, 60_000);
+
+  it.each(['contacts', 'companies', 'deals'])(
+    'caps a %s page at 200 rows (201 → 400 naming limit)',
+    async (object) => {
+      expect((await http(crm.httpUrl, 'GET', `/api/v1/${object}?limit=200`, { token: a.token })).status).toBe(200);
+      const res = await http(crm.httpUrl, 'GET', `/api/v1/${object}?limit=201`, { token: a.token });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['limit']);
+    },
+    60_000,
+  );
+
+  it.each([
+    ['activities', '/api/v1/activities?contactId=CONTACT&limit=201'],
+    ['tasks', '/api/v1/tasks?limit=201'],
+    ['duplicates', '/api/v1/contacts/duplicates?limit=101'],
+    ['search', '/api/v1/search?q=ada&limit=1000'],
+  ])(
+    'caps the %s page size too',
+    async (_name, template) => {
+      const contact = await http(crm.httpUrl, 'POST', '/api/v1/contacts', { token: a.token, body: { firstName: 'Ada' } });
+      const res = await http(crm.httpUrl, 'GET', template.replace('CONTACT', contact.body.id), { token: a.token });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('limit');
+    },
+    60_000,
+  );
+
+  it.each(['contacts', 'companies', 'deals'])(
+    'caps a %s bulk request at 1,000 ids (1,001 → 400 naming ids)',
+    async (object) => {
+      const ids = Array.from({ length: 1001 }, () => randomUUID());
+      const res = await http(crm.httpUrl, 'POST', `/api/v1/${object}/bulk`, { token: a.token, body: { action: 'delete', ids } });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('ids');
+      // 1,000 ids of nothing is a valid (job) request that affects nothing of the workspace.
+      const ok = await http(crm.httpUrl, 'POST', `/api/v1/${object}/bulk`, {
+        token: a.token,
+        body: { action: 'delete', ids: ids.slice(1) },
+      });
+      expect(ok.status).toBe(202);
+    },
+    60_000,
+  );
+
+  it('refuses a JSON body over 1 MB with 413 problem+json before touching the database', async () => {
+    const before = await http(crm.httpUrl, 'GET', '/api/v1/contacts?total=true', { token: a.token });
+    const huge = JSON.stringify({ firstName: 'Big', title: 'x'.repeat(1024 * 1024 + 10) });
+    for (const [method, path] of [
+      ['POST', '/api/v1/contacts'],
+      ['PATCH', `/api/v1/contacts/${randomUUID()}`],
+      ['POST', '/api/v1/contacts/bulk'],
+    ] as const) {
+      const res = await fetch(`${crm.httpUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` },
+        body: huge,
+      });
+      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        path,
+        status: 413,
+        type: expect.stringContaining('application/problem+json'),
+      });
+      const problem = (await res.json()) as { status: number; code: string };
+      expect(problem.status).toBe(413);
+    }
+    // A body just under the cap is parsed and validated as usual (title is capped far lower).
+    const under = await http(crm.httpUrl, 'POST', '/api/v1/contacts', {
+      token: a.token,
+      body: { firstName: 'Big', title: 'x'.repeat(1000 * 1000) },
+    });
+    expect(under.status).toBe(400);
+    expect(under.body.errors.map((e: { field: string }) => e.field)).toEqual(['title']);
+    const after = await http(crm.httpUrl, 'GET', '/api/v1/contacts?total=true', { token: a.token });
+    expect(after.body.total).toEqual(before.body.total);
+  }, 60_000);
+});
+
+describe('crm limits: per-workspace request budget', () => {
+  const BUDGET = 60;
+  let db: TestDatabase;
+  let issuer: TestTokenIssuer;
+  let crm: TestService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(['crm']);
+    issuer = await startTestTokenIssuer();
+    crm = await startTestService(crmService, db, {
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      RATE_LIMIT_PER_WORKSPACE_PER_MINUTE: String(BUDGET),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await crm?.close();
+    await issuer?.close();
+    await db?.drop();
+  }, 60_000);
+
+  it('answers the noisy workspace 429 + Retry-After while a quiet one keeps its 200s and its latency', async () => {
+    const noisyWs = randomUUID();
+    const quietWs = randomUUID();
+    const noisy = await issuer.sign({ role: 'owner', workspaceId: noisyWs });
+    const quiet = await issuer.sign({ role: 'owner', workspaceId: quietWs });
+    const list = async (token: string) => {
+      const t0 = performance.now();
+      const res = await http(crm.httpUrl, 'GET', '/api/v1/contacts?limit=10', { token });
+      return { res, ms: performance.now() - t0 };
+    };
+    // Warm up (JWKS fetch, plan cache) on both, then the quiet workspace's baseline, one at a time.
+    await list(noisy);
+    await list(quiet);
+    const quietAlone: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { res, ms } = await list(quiet);
+      expect(res.status).toBe(200);
+      quietAlone.push(ms);
+    }
+
+    // The burst: 2 concurrent noisy callers, back to back, for as long as the quiet workspace
+    // measures (20 calls one at a time), bounded to 600 requests and 15 s; loopback only.
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    let remainingAtRefusal: string | null = null;
+    let refusalType: string | null = null;
+    let refusalCode: unknown;
+    let sent = 0;
+    let quietDone = false;
+    const deadline = Date.now() + 15_000;
+    const burst = Promise.all(
+      Array.from({ length: 2 }, async () => {
+        while (!quietDone && sent < 600 && Date.now() < deadline) {
+          sent++;
+          const { res } = await list(noisy);
+          statuses.push(res.status);
+          if (res.status === 429 && retryAfter === null) {
+            retryAfter = res.headers.get('retry-after');
+            remainingAtRefusal = res.headers.get('ratelimit-remaining');
+            refusalType = res.headers.get('content-type');
+            refusalCode = res.body.code;
+          }
+        }
+      }),
+    );
+    const quietDuring: number[] = [];
+    const quietStatuses: number[] = [];
+    // Let the noisy workspace spend its budget first, so the quiet one is measured against refusals.
+    while (statuses.length < BUDGET && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 20; i++) {
+      const { res, ms } = await list(quiet);
+      quietStatuses.push(res.status);
+      quietDuring.push(ms);
+    }
+    quietDone = true;
+    await burst;
+
+    // The budget admits exactly BUDGET requests of the noisy workspace per minute.
+    expect(statuses.filter((s) => s === 200)).toHaveLength(BUDGET - 1);
+    expect(statuses.filter((s) => s === 429).length).toBe(statuses.length - (BUDGET - 1));
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    expect(remainingAtRefusal).toBe('0');
+    expect(refusalType).toContain('application/problem+json');
+    expect(refusalCode).toBe('RATE_LIMITED');
+    // The quiet workspace (42 calls in all, inside its own budget) was served every time.
+    expect(quietStatuses).toEqual(Array(20).fill(200));
+    // Refused requests are cheap: the quiet workspace's median stays within 3x + 20 ms of its quiet one.
+    expect(median(quietDuring)).toBeLessThan(3 * median(quietAlone) + 20);
+    // Still refused after the burst; the quiet workspace still served.
+    expect((await list(noisy)).res.status).toBe(429);
+    expect((await list(quiet)).res.status).toBe(200);
+  }, 60_000);
+});
