@@ -155,6 +155,8 @@ export function RecordListPage({ object, copy, actions }: { object: RecordObject
     setSelected((current) => (rows.length > 0 && rows.every((r) => current.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id))));
   const clearSelection = useCallback(() => setSelected(new Set()), []);
 
+  // A contact's "Name" column is the app's (first + last name), not an API field: it always shows, and is not saved.
+  const savableColumns = state.columns.filter((key) => columns.find((c) => c.key === key)?.kind !== 'name' || object !== 'contacts');
   const chips = conditionsOf(state.filter);
   const createButton = canCreate && (
     <Button variant="contained" startIcon={<Add />} onClick={() => setCreating(true)}>
@@ -232,7 +234,7 @@ export function RecordListPage({ object, copy, actions }: { object: RecordObject
       <ViewTabs
         object={object}
         activeId={activeView?.id ?? params.get('view')}
-        current={{ filter: state.filter, sort: state.sort, columns: state.columns }}
+        current={{ filter: state.filter, sort: state.sort, columns: savableColumns }}
         modified={modified}
         onSelect={selectView}
       />

@@ -65,7 +65,10 @@ export function ViewTabs({ object, activeId, current, modified, onSelect }: View
       toast({ message: t('records.views.saved', { name: result.data.name }) });
       setSaveOpen(false);
       onSelect(result.data);
-    } else setNameError(describeApiError(result.error).detail ?? t('common.error.unexpected'));
+    } else {
+      const info = describeApiError(result.error);
+      setNameError(Object.values(info.fieldErrors)[0] ?? info.detail ?? t('common.error.unexpected'));
+    }
   };
 
   const update = async () => {
@@ -75,7 +78,13 @@ export function ViewTabs({ object, activeId, current, modified, onSelect }: View
     toast(
       'data' in result
         ? { message: t('records.views.updated', { name: active.name }) }
-        : { message: describeApiError(result.error).detail ?? t('common.error.unexpected'), severity: 'error' },
+        : {
+            message:
+              Object.values(describeApiError(result.error).fieldErrors)[0] ??
+              describeApiError(result.error).detail ??
+              t('common.error.unexpected'),
+            severity: 'error',
+          },
     );
   };
 
