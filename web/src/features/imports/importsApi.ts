@@ -1,6 +1,6 @@
 import { baseApi, baseQueryWithReauth } from '../../api/baseApi';
 import { fileNameFromDisposition } from '../exports/exportFormat';
-import type { ImportJob, ImportObject, ImportPreview, StartImportRequest } from './types';
+import type { ImportJob, ImportObject, ImportPreview } from './types';
 
 // The preview reads only the first rows: sending the head of a 200 MB file is enough and fast.
 const previewBytes = 1024 * 1024;
@@ -13,20 +13,6 @@ export const importsApi = baseApi.injectEndpoints({
         form.append('object', object);
         form.append('file', file.size > previewBytes ? new File([file.slice(0, previewBytes)], file.name, { type: file.type }) : file);
         return { url: '/imports/preview', method: 'POST', body: form };
-      },
-    }),
-    startImport: build.mutation<{ id: string; status: string }, StartImportRequest>({
-      query: ({ file, object, mapping, createFields, dedupeBy, onDuplicate, idempotencyKey }) => {
-        const form = new FormData();
-        // Fields before the file: the server reads the options before it streams the rows.
-        form.append('object', object);
-        form.append('mapping', JSON.stringify(mapping));
-        form.append('createFields', String(createFields));
-        form.append('dedupeBy', dedupeBy);
-        form.append('onDuplicate', onDuplicate);
-        form.append('idempotencyKey', idempotencyKey);
-        form.append('file', file);
-        return { url: '/imports', method: 'POST', body: form };
       },
     }),
     getImport: build.query<ImportJob, string>({
@@ -67,5 +53,4 @@ export const importsApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { usePreviewImportMutation, useStartImportMutation, useGetImportQuery, useListImportsQuery, useDownloadImportErrorsMutation } =
-  importsApi;
+export const { usePreviewImportMutation, useGetImportQuery, useListImportsQuery, useDownloadImportErrorsMutation } = importsApi;

@@ -86,6 +86,8 @@ export const importsMessages = {
   'imports.options.createFields.help':
     'New custom fields, select options and deal stages named in the file are added. Without this, such rows are rejected and listed in the error file.',
   'imports.start': 'Start import',
+  'imports.uploading': 'Uploading {file}… {percent}%',
+  'imports.uploadProgress': 'Upload progress',
   'imports.startFailed': 'The import could not start: {reason}',
 
   'imports.progress.title': 'Importing {file}',

@@ -7,6 +7,7 @@ import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
+import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
@@ -36,6 +37,8 @@ interface MappingStepProps {
   options: ImportOptionsState;
   onChange: (options: ImportOptionsState) => void;
   starting: boolean;
+  /** Share of the file sent so far (0–1) while it uploads. */
+  uploaded: number | null;
   startError: string | null;
   onBack: () => void;
   onStart: () => void;
@@ -45,7 +48,7 @@ const sourceNames = { hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: '
 
 /** Step 2: every CSV column → a field (or skipped), the mapped preview, and how duplicates are handled. */
 export function MappingStep(props: MappingStepProps) {
-  const { object, fileName, preview, options, onChange, starting, startError, onBack, onStart } = props;
+  const { object, fileName, preview, options, onChange, starting, uploaded, startError, onBack, onStart } = props;
   const t = useT();
   const { data: fieldData } = useListFieldsQuery(object);
   const custom = useMemo(() => (fieldData?.data ?? []).map((f) => ({ key: f.key, label: f.label })), [fieldData]);
@@ -191,6 +194,19 @@ export function MappingStep(props: MappingStepProps) {
               ? t('imports.mapping.duplicateTarget', { fields: problems.duplicateTargets.map(labelOf).join(', ') })
               : t(`imports.mapping.missingRequired.${object}`)}
         </Alert>
+      )}
+      {uploaded !== null && (
+        <Box role="status" aria-live="polite">
+          <Typography variant="body2" sx={{ mb: 0.5 }}>
+            {t('imports.uploading', { file: fileName, percent: Math.round(uploaded * 100) })}
+          </Typography>
+          <LinearProgress
+            variant="determinate"
+            value={uploaded * 100}
+            aria-label={t('imports.uploadProgress')}
+            sx={{ height: 8, borderRadius: 4 }}
+          />
+        </Box>
       )}
       {startError && (
         <Alert severity="error" role="alert">

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Paper from '@mui/material/Paper';
+import { useAppDispatch, useAppStore } from '../../../app/hooks';
 import { useT } from '../../../app/i18n';
+import { decodeAccessToken } from '../../auth/accessToken';
 import { describeApiError } from '../../../api/problem';
 import { PageHeader } from '../../../common/components/PageHeader';
 import { useDocumentTitle } from '../../../common/hooks/useDocumentTitle';
@@ -9,7 +11,8 @@ import { ImportSteps } from '../components/ImportSteps';
 import { MappingStep, type ImportOptionsState } from '../components/MappingStep';
 import { UploadStep } from '../components/UploadStep';
 import { DEDUPE_KEYS } from '../importTargets';
-import { usePreviewImportMutation, useStartImportMutation } from '../importsApi';
+import { importsApi, usePreviewImportMutation } from '../importsApi';
+import { uploadImport } from '../uploadImport';
 import { SKIP } from '../mapping';
 import type { ImportObject, ImportPreview } from '../types';
 
@@ -31,7 +34,10 @@ export function ImportWizardPage() {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [previewImport, { isLoading: previewing }] = usePreviewImportMutation();
-  const [startImport, { isLoading: starting }] = useStartImportMutation();
+  const [uploaded, setUploaded] = useState<number | null>(null);
+  const dispatch = useAppDispatch();
+  const store = useAppStore();
+  const starting = uploaded !== null;
 
   const toMapping = async () => {
     if (!file) return;
@@ -59,7 +65,16 @@ export function ImportWizardPage() {
   const start = async () => {
     if (!file || !options) return;
     setStartError(null);
-    const result = await startImport({ file, object, idempotencyKey, ...options });
+    setUploaded(0);
+    // The upload bypasses RTK Query (it needs progress events): make sure the token outlives it
+    // by letting an ordinary request refresh an expiring session first.
+    const claims = decodeAccessToken(store.getState().auth.session?.accessToken);
+    if (!claims?.expiresAt || claims.expiresAt * 1000 - Date.now() < 60_000) {
+      await dispatch(importsApi.endpoints.listImports.initiate(undefined, { subscribe: false, forceRefetch: true }));
+    }
+    const token = store.getState().auth.session?.accessToken ?? '';
+    const result = await uploadImport({ file, object, idempotencyKey, ...options }, token, setUploaded);
+    setUploaded(null);
     if ('error' in result) {
       const info = describeApiError(result.error);
       setStartError(
@@ -90,6 +105,7 @@ export function ImportWizardPage() {
               setIdempotencyKey(crypto.randomUUID());
             }}
             starting={starting}
+            uploaded={uploaded}
             startError={startError}
             onBack={() => setPreview(null)}
             onStart={() => void start()}
