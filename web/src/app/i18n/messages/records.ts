@@ -167,6 +167,8 @@ export const recordsMessages = {
 
   'records.bulk.label': 'Bulk actions',
   'records.bulk.selected': { one: '{count} selected', other: '{count} selected' },
+  'records.bulk.allMatching': { one: 'All {count} matching record', other: 'All {count} matching records' },
+  'records.bulk.selectAllMatching': { one: 'Select the {count} matching record', other: 'Select all {count} matching' },
   'records.bulk.assign': 'Assign owner',
   'records.bulk.assigned': 'Assigned {affected} to {name}',
   'records.bulk.tag': 'Add tag',

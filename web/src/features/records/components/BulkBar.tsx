@@ -23,17 +23,22 @@ import { useToast } from '../../../common/toast/useToast';
 import { usePermission } from '../../access/usePermission';
 import type { Member } from '../../members/types';
 import { useBulkRecordsMutation, useGetBulkJobQuery } from '../recordsApi';
-import type { BulkRequest, RecordObject } from '../types';
+import type { BulkRequest, FilterGroup, RecordObject } from '../types';
 
 interface BulkBarProps {
   object: RecordObject;
   ids: string[];
   members: Member[];
+  /** Every loaded row is selected and more match on the server: offer to act on all of them. */
+  matching?: { count: number; estimated: boolean; filter: FilterGroup | null } | null;
   onDone: () => void;
 }
 
 /** Actions on the selected rows; more than the inline cap runs as a job whose progress shows here. */
-export function BulkBar({ object, ids, members, onDone }: BulkBarProps) {
+// "Everything matching" with no filter: a condition every record meets.
+const everyRecord: FilterGroup = { and: [{ field: 'createdAt', op: 'isNotEmpty' }] };
+
+export function BulkBar({ object, ids, members, matching, onDone }: BulkBarProps) {
   const t = useT();
   const toast = useToast();
   const dispatch = useAppDispatch();
@@ -46,6 +51,9 @@ export function BulkBar({ object, ids, members, onDone }: BulkBarProps) {
   const [tag, setTag] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [allMatching, setAllMatching] = useState(false);
+  const useFilter = allMatching && matching;
+  const count = useFilter ? matching.count : ids.length;
   const { data: job } = useGetBulkJobQuery({ object, jobId: jobId ?? '' }, { skip: !jobId, pollingInterval: 1000 });
 
   useEffect(() => {
@@ -61,7 +69,9 @@ export function BulkBar({ object, ids, members, onDone }: BulkBarProps) {
   }, [job, dispatch, object, onDone, t, toast]);
 
   const run = async (request: Omit<BulkRequest, 'ids'>, done: string) => {
-    const result = await bulk({ object, request: { ...request, ids } });
+    // All matching records go by filter (a background job); a selection goes by ids.
+    const target = useFilter ? { filter: matching.filter ?? everyRecord } : { ids };
+    const result = await bulk({ object, request: { ...request, ...target } });
     setConfirmDelete(false);
     setTagOpen(false);
     setOwnerMenu(null);
@@ -90,8 +100,13 @@ export function BulkBar({ object, ids, members, onDone }: BulkBarProps) {
     >
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Typography sx={{ fontWeight: 600, mr: 1 }} role="status">
-          {t('records.bulk.selected', { count: ids.length })}
+          {useFilter ? t('records.bulk.allMatching', { count: matching.count }) : t('records.bulk.selected', { count: ids.length })}
         </Typography>
+        {matching && !allMatching && (
+          <Button size="small" variant="text" onClick={() => setAllMatching(true)}>
+            {t('records.bulk.selectAllMatching', { count: matching.count })}
+          </Button>
+        )}
         {canWrite && (
           <>
             <Button
@@ -152,7 +167,7 @@ export function BulkBar({ object, ids, members, onDone }: BulkBarProps) {
             if (tag.trim()) void run({ action: 'tag', tags: [tag.trim()] }, t('records.bulk.tagged', { tag: tag.trim() }));
           }}
         >
-          <DialogTitle id={tagTitleId}>{t('records.bulk.tagTitle', { count: ids.length })}</DialogTitle>
+          <DialogTitle id={tagTitleId}>{t('records.bulk.tagTitle', { count })}</DialogTitle>
           <DialogContent>
             <TextField
               autoFocus
@@ -176,12 +191,12 @@ export function BulkBar({ object, ids, members, onDone }: BulkBarProps) {
       </Dialog>
       <ConfirmDialog
         open={confirmDelete}
-        title={t('records.bulk.deleteTitle', { count: ids.length })}
+        title={t('records.bulk.deleteTitle', { count })}
         description={t('records.bulk.deleteBody')}
         confirmLabel={t('records.bulk.delete')}
         destructive
         busy={isLoading}
-        onConfirm={() => void run({ action: 'delete' }, t('records.bulk.deleted', { count: ids.length }))}
+        onConfirm={() => void run({ action: 'delete' }, t('records.bulk.deleted', { count }))}
         onClose={() => setConfirmDelete(false)}
       />
     </Paper>

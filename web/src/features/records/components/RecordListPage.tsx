@@ -277,7 +277,17 @@ export function RecordListPage({ object, copy, actions }: { object: RecordObject
       </Stack>
       {selected.size > 0 && (
         <Suspense fallback={null}>
-          <BulkBar object={object} ids={[...selected]} members={members} onDone={clearSelection} />
+          <BulkBar
+            object={object}
+            ids={[...selected]}
+            members={members}
+            matching={
+              hasNextPage && total && rows.every((r) => selected.has(r.id))
+                ? { count: total.count, estimated: total.estimated, filter: state.filter }
+                : null
+            }
+            onDone={clearSelection}
+          />
         </Suspense>
       )}
       <Paper variant="outlined" sx={{ borderRadius: 3, overflow: 'hidden' }}>

@@ -83,7 +83,7 @@ function StageRow({ pipeline, stage, index, count }: { pipeline: Pipeline; stage
         sx={{ flex: 1 }}
         slotProps={{ htmlInput: { maxLength: 100 } }}
       />
-      <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+      <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField
           size="small"
           type="number"
