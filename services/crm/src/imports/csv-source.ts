@@ -89,3 +89,29 @@ export function readableParseError(err: unknown): string {
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'A closing quote is followed by other characters.';
   return `The file could not be read as CSV here: ${(err as Error).message}`.slice(0, 300);
 }
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Records in a file (header included) without parsing it: line ends outside quotes, plus a
+ * last line without one. Matches what readCsv yields for files it can read, at a fraction
+ * of the cost, for progress totals when nothing else needs the first pass.
+ */
+export async function countRecords(path: string): Promise<number> {
+  let records = 0;
+  let quoted = false;
+  let lineHasContent = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b === QUOTE) quoted = !quoted;
+      if (!quoted && b === NEWLINE) {
+        records++;
+        lineHasContent = false;
+      } else if (b !== CR) lineHasContent = true;
+    }
+  }
+  return records + (lineHasContent ? 1 : 0);
+}

@@ -13,74 +13,81 @@ export interface MessageExtras {
   contactIds?: string[] | undefined;
 }
 
-const opt = <T>(key: string, value: T | null | undefined): Record<string, T> =>
-  value === null || value === undefined ? {} : { [key]: value };
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
+/** Sets `key` only when the value is present: proto3 JSON leaves unset optionals out. */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== null && value !== undefined) target[key] = value;
+}
+
+// Plain assignments rather than object spreads: an import builds a million of these.
 function contactMessage(ws: string, r: StoredRow, x: MessageExtras): Contact {
-  return {
+  const m: Record<string, unknown> = {
     id: r.id,
     workspaceId: ws,
     firstName: (r.first_name as string) ?? '',
     lastName: (r.last_name as string) ?? '',
     email: (r.email as string | null) ?? '',
-    ...opt('phone', r.phone as string | null),
-    ...opt('companyName', x.companyName),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
-    ...opt('title', r.title as string | null),
-    ...opt('companyId', r.company_id as string | null),
-    ...opt('ownerId', r.owner_id as string | null),
-    ...opt('lifecycleStage', r.lifecycle_stage as string | null),
-    ...opt('leadStatus', r.lead_status as string | null),
-    ...opt('source', r.source as string | null),
     tags: (r.tags as string[]) ?? [],
     customJson: JSON.stringify(r.custom ?? {}),
-    ...opt('externalId', r.external_id as string | null),
     otherEmails: (r.emails as string[]) ?? [],
   };
+  put(m, 'phone', r.phone);
+  put(m, 'companyName', x.companyName);
+  put(m, 'title', r.title);
+  put(m, 'companyId', r.company_id);
+  put(m, 'ownerId', r.owner_id);
+  put(m, 'lifecycleStage', r.lifecycle_stage);
+  put(m, 'leadStatus', r.lead_status);
+  put(m, 'source', r.source);
+  put(m, 'externalId', r.external_id);
+  return m as unknown as Contact;
 }
 
 function companyMessage(ws: string, r: StoredRow): Company {
-  return {
+  const m: Record<string, unknown> = {
     id: r.id,
     workspaceId: ws,
     name: r.name as string,
-    ...opt('domain', r.domain as string | null),
-    ...opt('industry', r.industry as string | null),
-    ...opt('employees', r.employees as number | null),
-    ...opt('annualRevenue', r.annual_revenue === null || r.annual_revenue === undefined ? null : String(r.annual_revenue)),
-    ...opt('ownerId', r.owner_id as string | null),
     tags: (r.tags as string[]) ?? [],
     customJson: JSON.stringify(r.custom ?? {}),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
+  put(m, 'domain', r.domain);
+  put(m, 'industry', r.industry);
+  put(m, 'employees', r.employees);
+  put(m, 'annualRevenue', r.annual_revenue === null || r.annual_revenue === undefined ? null : String(r.annual_revenue));
+  put(m, 'ownerId', r.owner_id);
+  return m as unknown as Company;
 }
 
 function dealMessage(ws: string, r: StoredRow, x: MessageExtras): Deal {
-  return {
+  const m: Record<string, unknown> = {
     id: r.id,
     workspaceId: ws,
     name: r.name as string,
-    ...opt('amount', r.amount === null || r.amount === undefined ? null : String(r.amount)),
     currency: (r.currency as string) ?? 'USD',
     pipelineId: r.pipeline_id as string,
     stageId: r.stage_id as string,
     stageName: x.stageName ?? '',
     probability: (r.probability as number | null) ?? x.stageProbability ?? 0,
-    ...opt('expectedCloseDate', r.expected_close_date as string | null),
-    ...opt('ownerId', r.owner_id as string | null),
-    ...opt('companyId', r.company_id as string | null),
     contactIds: x.contactIds ?? [],
     status: (r.status as string) ?? 'open',
-    ...opt('lostReason', r.lost_reason as string | null),
-    ...opt('closedAt', r.closed_at ? iso(r.closed_at) : null),
     tags: (r.tags as string[]) ?? [],
     customJson: JSON.stringify(r.custom ?? {}),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
+  put(m, 'amount', r.amount === null || r.amount === undefined ? null : String(r.amount));
+  put(m, 'expectedCloseDate', r.expected_close_date);
+  put(m, 'ownerId', r.owner_id);
+  put(m, 'companyId', r.company_id);
+  put(m, 'lostReason', r.lost_reason);
+  put(m, 'closedAt', r.closed_at ? iso(r.closed_at) : null);
+  return m as unknown as Deal;
 }
 
 /** The `data` of crm.<object>.created/updated.v1: `{ contact | company | deal: <proto3 JSON> }`. */

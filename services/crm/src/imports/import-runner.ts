@@ -1,7 +1,7 @@
 import { access, rm } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents, TenantDatabase, type Logger } from '@meridian/platform';
-import { CsvSyntaxError, isBlank, readCsv, type CsvRecord } from './csv-source.js';
+import { CsvSyntaxError, countRecords, isBlank, readCsv, type CsvRecord } from './csv-source.js';
 import { ImportBatchWriter, type BatchContext, type BatchCounts, type RejectedRow } from './import-writer.js';
 import { ImportSurvey, applySurvey, loadFieldDefinitions, planColumns } from './import-preparation.js';
 import { convertRow, type ColumnPlan, type ConversionContext, type RowCandidate } from './import-rows.js';
@@ -89,7 +89,9 @@ export class ImportRunner {
 
     let fields = await this.db.inWorkspace(workspaceId, (m) => loadFieldDefinitions(m, job.object));
     const survey = new ImportSurvey(job.object, plans, fields, options.createFields);
-    await this.scan(path, options, (r) => survey.add(r.cells));
+    // Only createFields needs the values up front; otherwise counting line ends is enough.
+    if (options.createFields) await this.scan(path, options, (r) => survey.add(r.cells));
+    else survey.totalRows = Math.max(0, (await countRecords(path)) - 1);
     let pipelines: PipelineIndex | null = null;
     await this.db.inWorkspace(workspaceId, async (m) => {
       if (job.object === 'deals') await this.pipelineService.ensureDefaultIn(m, workspaceId);
@@ -156,14 +158,22 @@ export class ImportRunner {
     let candidates: RowCandidate[] = [];
     let rejected: RejectedRow[] = [];
     let pending = 0;
+    // One batch is written while the next is parsed and converted: the database and this
+    // process work at the same time. Batches still commit one after another, in file order.
+    let inFlight: Promise<void> | null = null;
     const flush = async () => {
       if (pending === 0) return;
       if (this.signal.aborted) throw new LeaseLostError('Worker is shutting down.');
-      await this.writeBatch(ctx, candidates, rejected, processed, pending);
-      processed += pending;
+      const batch = { candidates, rejected, rows: pending };
       candidates = [];
       rejected = [];
       pending = 0;
+      if (inFlight) await inFlight;
+      const expected = processed;
+      processed += batch.rows;
+      inFlight = this.writeBatch(ctx, batch.candidates, batch.rejected, expected, batch.rows);
+      // Observed by the next flush (or the end); the handler only keeps it from being "unhandled" meanwhile.
+      inFlight.catch(() => undefined);
     };
     await this.scan(
       path,
@@ -187,6 +197,7 @@ export class ImportRunner {
       },
     );
     await flush();
+    if (inFlight) await inFlight;
     return this.db.inWorkspace(ctx.workspaceId, async (m) => {
       const [row] = (await m.query(`SELECT created_count, updated_count, skipped_count, error_count FROM crm.imports WHERE id = $1`, [
         job.id,
