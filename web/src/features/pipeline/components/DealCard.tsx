@@ -40,9 +40,12 @@ export function DealCardBody({ deal, ownerName }: Pick<DealCardProps, 'deal' | '
         </Typography>
       )}
       <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="caption" color="text.secondary" noWrap sx={{ minWidth: 0 }}>
-          {ownerName ? t('pipeline.card.owner', { name: ownerName }) : t('pipeline.card.unassigned')}
-        </Typography>
+        {/* An owner whose name has not loaded yet shows nothing rather than a wrong "No owner". */}
+        {(ownerName || !deal.ownerId) && (
+          <Typography variant="caption" color="text.secondary" noWrap sx={{ minWidth: 0 }}>
+            {ownerName ? t('pipeline.card.owner', { name: ownerName }) : t('pipeline.card.unassigned')}
+          </Typography>
+        )}
         {deal.expectedCloseDate && (
           <Typography variant="caption" color="text.secondary">
             {t('pipeline.card.closeDate', { date: formatDay(deal.expectedCloseDate, { dateStyle: 'medium' }) })}
@@ -94,7 +97,8 @@ export const DealCard = memo(function DealCard({ deal, ownerName, stages, canMov
             size="small"
             {...attributes}
             aria-label={t('pipeline.card.drag', { deal: deal.name })}
-            sx={{ ml: -1, mt: -0.25, cursor: 'grab', color: 'text.secondary' }}
+            // The handle never pans the page, so a finger can drag from it (the card itself still scrolls).
+            sx={{ ml: -1, mt: -0.25, cursor: 'grab', color: 'text.secondary', touchAction: 'none' }}
           >
             <DragIndicator fontSize="small" />
           </IconButton>
