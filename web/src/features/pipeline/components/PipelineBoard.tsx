@@ -40,7 +40,7 @@ export function PipelineBoard({ pipeline, scope, canMove }: PipelineBoardProps) 
   const [dragging, setDragging] = useState<Deal | null>(null);
   const [askLost, setAskLost] = useState<{ deal: Deal; to: Stage } | null>(null);
 
-  const { data: totals } = useStageTotalsQuery(scope);
+  const { data: totals } = useStageTotalsQuery(scope, { refetchOnFocus: true });
   const { data: currencies } = useCurrencyTotalsQuery(scope);
   const { nameOf } = useMembers();
 

@@ -37,7 +37,8 @@ export function StageColumn(props: StageColumnProps) {
   const { t, formatNumber } = useI18n();
   const headingId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
-  const query = useListStageDealsInfiniteQuery({ ...scope, stageId: stage.id });
+  // Back on the tab, the board shows what teammates changed meanwhile.
+  const query = useListStageDealsInfiniteQuery({ ...scope, stageId: stage.id }, { refetchOnFocus: true });
   const deals = query.data?.pages.flatMap((page) => page.data) ?? [];
 
   const closed = stage.kind !== 'open';
