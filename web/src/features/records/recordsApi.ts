@@ -1,5 +1,5 @@
 import { baseApi } from '../../api/baseApi';
-import type { AnyRecord, BulkJob, BulkRequest, BulkResponse, ListArgs, RecordObject, RecordPage } from './types';
+import type { AnyRecord, BulkJob, BulkRequest, BulkResponse, FilterGroup, ListArgs, RecordObject, RecordPage } from './types';
 
 /** Rows fetched per scroll page: a screenful or two, small enough to answer fast. */
 export const recordsPageSize = 100;
@@ -103,6 +103,23 @@ export const recordsApi = baseApi.injectEndpoints({
       query: ({ object, request }) => ({ url: `/${object}/bulk`, method: 'POST', body: request }),
       invalidatesTags: (result, _error, { object }) => (result && 'affected' in result ? [{ type: 'Record', id: `${object}:LIST` }] : []),
     }),
+    // Sums per group (e.g. deal amounts per currency) for the list's current filter.
+    aggregateRecords: build.query<
+      { data: Array<{ key: string | null; count: number; value: string | null }> },
+      {
+        object: RecordObject;
+        groupBy: string;
+        metric: 'count' | 'sum' | 'avg' | 'min' | 'max';
+        field?: string;
+        filter?: FilterGroup | null;
+      }
+    >({
+      query: ({ object, filter, ...params }) => ({
+        url: `/${object}/aggregate`,
+        params: { ...params, ...(filter && { filter: JSON.stringify(filter) }) },
+      }),
+      providesTags: (_result, _error, { object }) => [{ type: 'Record', id: `${object}:LIST` }],
+    }),
     getBulkJob: build.query<BulkJob, { object: RecordObject; jobId: string }>({
       query: ({ object, jobId }) => `/${object}/bulk/${encodeURIComponent(jobId)}`,
     }),
@@ -117,4 +134,5 @@ export const {
   useDeleteRecordMutation,
   useBulkRecordsMutation,
   useGetBulkJobQuery,
+  useAggregateRecordsQuery,
 } = recordsApi;

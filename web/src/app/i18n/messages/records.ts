@@ -28,6 +28,7 @@ export const recordsMessages = {
   'deals.empty.readOnly': 'Deals your team adds will show up here.',
   'deals.form.title': 'Create deal',
   'deals.loadError': 'Deals could not be loaded.',
+  'deals.amountTotal': '{amount} in amounts',
   'deals.notFound': 'This deal does not exist',
 
   'records.field.name': 'Name',

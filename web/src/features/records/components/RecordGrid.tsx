@@ -165,7 +165,7 @@ export function RecordGrid(props: RecordGridProps) {
       data-testid="record-grid"
       sx={{
         maxHeight: { xs: 'calc(100dvh - 300px)', sm: 'calc(100dvh - 290px)' },
-        minHeight: 200,
+        minHeight: loading ? 200 : 0,
         overflow: 'auto',
         position: 'relative',
         fontSize: 14,

@@ -21,9 +21,10 @@ import { usePermission } from '../../access/usePermission';
 import { useListFieldsQuery } from '../../fields/fieldsApi';
 import { allColumns, defaultColumnKeys, patchFor, type ColumnDef } from '../columns';
 import { conditionsOf, withoutCondition } from '../filters';
-import { useListRecordsInfiniteQuery, useUpdateRecordMutation } from '../recordsApi';
+import { useAggregateRecordsQuery, useListRecordsInfiniteQuery, useUpdateRecordMutation } from '../recordsApi';
 import type { AnyRecord, FilterGroup, RecordObject, SavedView, Total } from '../types';
 import { useMembers } from '../useMemberNames';
+import { formatMoney } from './CellValue';
 import { ColumnChooser } from './ColumnChooser';
 import { RecordGrid } from './RecordGrid';
 import { useListViewsQuery } from '../viewsApi';
@@ -64,6 +65,15 @@ export function useFormatTotal() {
   const { formatNumber } = useI18n();
   return (total: Total) =>
     total.estimated ? `~${formatNumber(total.count, { notation: 'compact', maximumFractionDigits: 1 })}` : formatNumber(total.count);
+}
+
+/** " · $48,000.00 + €5,000.00": deal amounts summed per currency for the current filter (never mixed). */
+function DealAmountTotals({ filter }: { filter: FilterGroup | null }) {
+  const { t, locale } = useI18n();
+  const { data } = useAggregateRecordsQuery({ object: 'deals', groupBy: 'currency', metric: 'sum', field: 'amount', filter });
+  const sums = (data?.data ?? []).filter((g) => g.value !== null && Number(g.value) !== 0);
+  if (sums.length === 0) return null;
+  return <> · {t('deals.amountTotal', { amount: sums.map((g) => formatMoney(g.value, g.key ?? undefined, locale)).join(' + ') })}</>;
 }
 
 /** A records list: saved views, filter builder, column chooser, sortable virtualized grid, inline edit, bulk actions. */
@@ -273,6 +283,7 @@ export function RecordListPage({ object, copy, actions }: { object: RecordObject
         })}
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} role="status" aria-live="polite" data-testid="record-total">
           {total ? t('records.total', { total: formatTotal(total) }) : ''}
+          {object === 'deals' && total && total.count > 0 && <DealAmountTotals filter={state.filter} />}
         </Typography>
       </Stack>
       {selected.size > 0 && (
