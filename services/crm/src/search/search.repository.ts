@@ -55,8 +55,10 @@ export class SearchRepository {
     const prefixHits = await this.run(m, object, this.prefixSql(object, terms, scope));
     if (prefixHits.length >= scope.limit || terms.fuzzy.length < 3) return prefixHits;
     const fuzzyHits =
-      object === 'contacts' && !terms.phoneDigits
-        ? await this.fuzzyNames(m, terms, scope)
+      object === 'contacts'
+        ? terms.phoneDigits
+          ? [] // phones: prefix and suffix walks above
+          : await this.fuzzyNames(m, terms, scope)
         : await this.run(m, object, this.fuzzySql(object, terms, scope));
     const seen = new Set(prefixHits.map((h) => h.id));
     return [...prefixHits, ...fuzzyHits.filter((h) => !seen.has(h.id))];
@@ -90,18 +92,22 @@ export class SearchRepository {
       const walks: string[] = [];
       const [first, last] = [t.words[0]!, t.words[t.words.length - 1]!];
       if (t.words.length === 1) {
-        walks.push(walk('contacts', starts('lower(first_name)', first), 'lower(first_name), id'));
-        walks.push(walk('contacts', starts('lower(last_name)', first), 'lower(last_name), id'));
+        walks.push(walk('contacts', starts('first_name_key', first), 'first_name_key, last_name_key'));
+        walks.push(walk('contacts', starts('last_name_key', first), 'last_name_key, first_name_key'));
       } else {
         walks.push(
-          walk('contacts', `${starts('lower(first_name)', first)} AND ${starts('lower(last_name)', last)}`, 'lower(first_name), id'),
+          walk('contacts', `${starts('first_name_key', first)} AND ${starts('last_name_key', last)}`, 'first_name_key, last_name_key'),
         );
         walks.push(
-          walk('contacts', `${starts('lower(last_name)', first)} AND ${starts('lower(first_name)', last)}`, 'lower(last_name), id'),
+          walk('contacts', `${starts('last_name_key', first)} AND ${starts('first_name_key', last)}`, 'last_name_key, first_name_key'),
         );
       }
       if (!t.text.includes(' ')) walks.push(walk('contacts', starts('email', t.text), 'email, id'));
-      if (t.phoneDigits) walks.push(walk('contacts', starts('phone', `+${t.phoneDigits}`), 'phone'));
+      if (t.phoneDigits) {
+        // "+1 415 555…" from the start, or "…555 0123" (the digits people remember) from the end.
+        walks.push(walk('contacts', starts('phone', `+${t.phoneDigits}`), 'phone'));
+        walks.push(walk('contacts', starts('phone_reversed', [...t.phoneDigits].reverse().join('')), 'phone_reversed'));
+      }
       const exact = `lower(c.first_name) = ${text} OR lower(c.last_name) = ${text} OR c.email = ${text}
         OR lower(c.first_name || ' ' || c.last_name) = ${text}${t.phoneDigits ? ` OR c.phone = ${p.add(`+${t.phoneDigits}`)}` : ''}`;
       return [
@@ -115,7 +121,7 @@ export class SearchRepository {
       ];
     }
     if (object === 'companies') {
-      const walks = [walk('companies', starts('lower(name)', t.text), 'lower(name), id')];
+      const walks = [walk('companies', starts('name_key', t.text), 'name_key')];
       if (!t.text.includes(' ')) walks.push(walk('companies', starts('domain', t.text), 'domain'));
       const exact = `lower(co.name) = ${text} OR co.domain = ${text}`;
       return [
@@ -128,29 +134,32 @@ export class SearchRepository {
         p.values,
       ];
     }
-    const match = walk('deals', starts('lower(name)', t.text), 'lower(name), id');
+    const match = walk('deals', starts('name_key', t.text), 'name_key');
     return [
       this.dealHits(`SELECT id FROM ${match} w`, `CASE WHEN lower(d.name) = ${text} THEN 1 ELSE ${PREFIX_SCORE} END`, ws, n),
       p.values,
     ];
   }
 
-  private fuzzySql(object: SearchObject, t: SearchTerms, s: Scope): [string, unknown[]] {
+  /**
+   * Companies and deals: trigram word similarity among the names that start like the
+   * typed text — its first letter, or first two from five letters on (a btree range on
+   * `name_key`; under RLS pg_trgm's operators cannot drive the GIN index). A typo in
+   * those leading letters is not corrected.
+   */
+  private fuzzySql(object: 'companies' | 'deals', t: SearchTerms, s: Scope): [string, unknown[]] {
     const p = new Params();
     const ws = p.add(s.workspaceId);
     const own = s.ownerId ? ` AND owner_id = ${p.add(s.ownerId)}` : '';
     const n = p.add(s.limit);
     const q = p.add(t.fuzzy);
-    const table = object === 'contacts' ? 'contacts' : object === 'companies' ? 'companies' : 'deals';
-    const candidates = `SELECT id, word_similarity(${q}, search_text) AS similarity FROM crm.${table}
-      WHERE workspace_id = ${ws}${own} AND ${q} <% search_text LIMIT ${FUZZY_CANDIDATES}`;
+    const chars = [...t.fuzzy];
+    const [lo, hi] = prefixRange(chars.slice(0, chars.length >= 5 ? 2 : 1).join(''));
+    const candidates = `SELECT id, word_similarity(${q}, search_text) AS similarity FROM crm.${object}
+      WHERE workspace_id = ${ws}${own} AND name_key >= ${p.add(lo)} AND name_key < ${p.add(hi)} AND ${q} <% search_text
+      LIMIT ${FUZZY_CANDIDATES}`;
     const score = `least(m.similarity, ${FUZZY_CAP})`;
-    const sql =
-      object === 'contacts'
-        ? this.contactHits(candidates, score, ws, n)
-        : object === 'companies'
-          ? this.companyHits(candidates, score, ws, n)
-          : this.dealHits(candidates, score, ws, n);
+    const sql = object === 'companies' ? this.companyHits(candidates, score, ws, n) : this.dealHits(candidates, score, ws, n);
     return [sql, p.values];
   }
 
@@ -158,7 +167,8 @@ export class SearchRepository {
   private async corrections(m: EntityManager, t: SearchTerms, s: Scope): Promise<string[][]> {
     const rows: { i: string; word: string }[] = await m.query(
       `SELECT t.i, s.word FROM unnest($2::text[]) WITH ORDINALITY AS t(typed, i),
-              LATERAL (SELECT word FROM crm.search_words WHERE workspace_id = $1 AND word % t.typed
+              LATERAL (SELECT word FROM crm.search_words
+                        WHERE workspace_id = $1 AND word >= left(t.typed, 1) AND word < chr(ascii(t.typed) + 1) AND word % t.typed
                         ORDER BY similarity(word, t.typed) DESC, word LIMIT ${CORRECTIONS}) s`,
       [s.workspaceId, t.nameWords],
     );
@@ -185,20 +195,20 @@ export class SearchRepository {
     let candidates: string;
     if (t.nameWords.length === 1) {
       candidates = [
-        people(`lower(first_name) = ANY(${f}::text[])`, `similarity(lower(first_name), ${first})`),
-        people(`lower(last_name) = ANY(${f}::text[])`, `similarity(lower(last_name), ${first})`),
+        people(`first_name_key = ANY(${f}::text[])`, `similarity(first_name_key, ${first})`),
+        people(`last_name_key = ANY(${f}::text[])`, `similarity(last_name_key, ${first})`),
       ].join(' UNION ALL ');
     } else {
       const last = p.add(t.nameWords[t.nameWords.length - 1]!);
       const l = p.add(lasts);
       candidates = [
         people(
-          `lower(first_name) = ANY(${f}::text[]) AND lower(last_name) = ANY(${l}::text[])`,
-          `(similarity(lower(first_name), ${first}) + similarity(lower(last_name), ${last})) / 2`,
+          `first_name_key = ANY(${f}::text[]) AND last_name_key = ANY(${l}::text[])`,
+          `(similarity(first_name_key, ${first}) + similarity(last_name_key, ${last})) / 2`,
         ),
         people(
-          `lower(last_name) = ANY(${f}::text[]) AND lower(first_name) = ANY(${l}::text[])`,
-          `(similarity(lower(last_name), ${first}) + similarity(lower(first_name), ${last})) / 2`,
+          `last_name_key = ANY(${f}::text[]) AND first_name_key = ANY(${l}::text[])`,
+          `(similarity(last_name_key, ${first}) + similarity(first_name_key, ${last})) / 2`,
         ),
       ].join(' UNION ALL ');
     }

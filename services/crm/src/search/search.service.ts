@@ -5,13 +5,14 @@ import { FUZZY_THRESHOLD, SearchRepository, WORD_THRESHOLD } from './search.repo
 import { searchTerms } from './search-terms.js';
 
 /**
- * Transaction-local settings of a search: the trigram thresholds, and no sequential
- * scans — every search statement is index-driven with a LIMIT, and at a million rows the
- * planner sometimes bets on a workspace scan finding the LIMIT early (seconds when few
- * rows match).
+ * Transaction-local settings of a search: the trigram thresholds, and plain index scans
+ * only. Every search statement is an ordered index walk with a LIMIT; from estimates
+ * alone the planner sometimes bets on a workspace scan finding the LIMIT early (seconds
+ * when few rows match) or on a bitmap scan that sorts thousands of rows to keep ten.
  */
 export const SEARCH_SETTINGS_SQL = `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true),
-  set_config('pg_trgm.similarity_threshold', $2, true), set_config('enable_seqscan', 'off', true)`;
+  set_config('pg_trgm.similarity_threshold', $2, true), set_config('enable_seqscan', 'off', true),
+  set_config('enable_bitmapscan', 'off', true)`;
 
 const OBJECT_ORDER = new Map(SEARCH_OBJECTS.map((o, i) => [o, i]));
 
