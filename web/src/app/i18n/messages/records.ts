@@ -108,6 +108,7 @@ export const recordsMessages = {
   'records.loadError': 'This record could not be loaded.',
   'records.notFoundBody': 'It may have been deleted or merged, or it belongs to someone else’s list.',
   'records.delete': 'Delete',
+  'records.email': 'Email',
   'records.deleteTitle': 'Delete {name}?',
   'records.deleteBody': 'The record and its links are removed for everyone. Activities logged on other records stay.',
   'records.deleted': '{name} was deleted',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import MailOutlined from '@mui/icons-material/MailOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
@@ -102,11 +103,18 @@ export function RecordPage({ object }: { object: RecordObject }) {
             </>
           )}
         </Box>
-        {canDelete && record && (
-          <Button color="error" variant="outlined" startIcon={<DeleteOutline />} onClick={() => setConfirming(true)} sx={{ flexShrink: 0 }}>
-            {t('records.delete')}
-          </Button>
-        )}
+        <Stack direction="row" sx={{ gap: 1, flexShrink: 0 }}>
+          {object === 'contacts' && typeof record?.email === 'string' && record.email && (
+            <Button variant="outlined" startIcon={<MailOutlined />} href={`mailto:${record.email}`}>
+              {t('records.email')}
+            </Button>
+          )}
+          {canDelete && record && (
+            <Button color="error" variant="outlined" startIcon={<DeleteOutline />} onClick={() => setConfirming(true)}>
+              {t('records.delete')}
+            </Button>
+          )}
+        </Stack>
       </Stack>
       {isLoading || !record ? (
         <Grid container spacing={2}>
