@@ -11,26 +11,27 @@ import type { DuplicateObject } from './record-rows.js';
  * Output: a < b (uuid order), reason, score (numeric, 3 decimals, higher = more certain).
  */
 const CONTACT_PAIRS = `
-  WITH visible AS (
-    SELECT id, email, emails, phone, phones, company_id, lower(first_name) AS first, lower(last_name) AS last
+  WITH visible AS MATERIALIZED (
+    SELECT id, email, emails, phone, phones, company_id, first_name_key AS first, last_name_key AS last
       FROM crm.contacts WHERE workspace_id = $1 AND ($2::uuid IS NULL OR owner_id = $2)),
-  email_keys AS (
+  email_keys AS MATERIALIZED (
     SELECT email AS k, id FROM visible WHERE email IS NOT NULL AND email <> ''
-    UNION SELECT lower(e), v.id FROM visible v, unnest(v.emails) e),
-  phone_keys AS (
+    UNION ALL SELECT lower(e), v.id FROM visible v, unnest(v.emails) e WHERE v.emails <> '{}'),
+  phone_keys AS MATERIALIZED (
     SELECT phone AS k, id FROM visible WHERE phone IS NOT NULL AND phone <> ''
-    UNION SELECT p, v.id FROM visible v, unnest(v.phones) p),
+    UNION ALL SELECT p, v.id FROM visible v, unnest(v.phones) p WHERE v.phones <> '{}'),
+  -- Only keys held by two or more people are paired: a hash aggregate, no sort of everyone.
+  email_dups AS (SELECT k, array_agg(id) AS ids FROM email_keys GROUP BY k HAVING min(id::text) <> max(id::text)),
+  phone_dups AS (SELECT k, array_agg(id) AS ids FROM phone_keys GROUP BY k HAVING min(id::text) <> max(id::text)),
+  named AS MATERIALIZED (SELECT * FROM visible WHERE company_id IS NOT NULL AND first || last <> ''),
   candidates AS (
-    SELECT x.id AS a, y.id AS b, 'email' AS reason, 1.000::numeric AS score
-      FROM email_keys x JOIN email_keys y ON x.k = y.k AND x.id < y.id
+    SELECT x AS a, y AS b, 'email' AS reason, 1.000::numeric AS score FROM email_dups, unnest(ids) x, unnest(ids) y WHERE x < y
     UNION ALL
-    SELECT x.id, y.id, 'phone', 0.900 FROM phone_keys x JOIN phone_keys y ON x.k = y.k AND x.id < y.id
+    SELECT x, y, 'phone', 0.900 FROM phone_dups, unnest(ids) x, unnest(ids) y WHERE x < y
     UNION ALL
     SELECT x.id, y.id, 'name_company', round((0.5 + 0.4 * similarity(x.first || ' ' || x.last, y.first || ' ' || y.last))::numeric, 3)
-      FROM visible x JOIN visible y
-        ON x.company_id = y.company_id AND left(x.last, 1) = left(y.last, 1) AND x.id < y.id
-     WHERE x.company_id IS NOT NULL AND x.first || x.last <> ''
-       AND similarity(x.first || ' ' || x.last, y.first || ' ' || y.last) >= 0.6)`;
+      FROM named x JOIN named y ON x.company_id = y.company_id AND left(x.last, 1) = left(y.last, 1) AND x.id < y.id
+     WHERE similarity(x.first || ' ' || x.last, y.first || ' ' || y.last) >= 0.6)`;
 
 /** Company names compared without case, punctuation or legal suffixes ("Acme, Inc." = "ACME"). */
 const COMPANY_NAME_KEY = `regexp_replace(

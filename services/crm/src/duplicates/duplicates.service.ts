@@ -46,6 +46,8 @@ export class DuplicatesService {
   ): Promise<{ data: DuplicatePair[]; nextCursor: string | null }> {
     const after = query.cursor ? pairCursor.decode(query.cursor) : undefined;
     return this.db.inWorkspace(p.workspaceId, async (m) => {
+      // The pairs are found by hashing every record's keys once: keep that in memory.
+      await m.query(`SELECT set_config('work_mem', '64MB', true)`);
       const pairs: { a: string; b: string; reason: string; score: string }[] = await m.query(pairsSql(object), [
         p.workspaceId,
         ownerScope(p),
