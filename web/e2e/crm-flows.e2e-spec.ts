@@ -178,6 +178,8 @@ describe('CRM flows: import, pipeline, duplicates', () => {
           const frame = board.getBoundingClientRect();
           if (column) board.scrollLeft += column.left - frame.left - (board.clientWidth - column.width) / 2;
         });
+        // Negotiation is 75% likely: the board is worth 75% of the deal.
+        expect(await page.getByTestId('pipeline-summary-weighted').textContent()).toBe('$18K');
         await shot('04-pipeline');
         await expectAccessible('the pipeline board');
 
@@ -196,6 +198,7 @@ describe('CRM flows: import, pipeline, duplicates', () => {
         await won.getByTestId('deal-card').filter({ hasText: dealName }).waitFor();
         expect(await won.getByTestId('stage-count').textContent()).toBe('1 deal');
         expect(await won.getByTestId('stage-sum').textContent()).toBe('$24K');
+        await page.getByTestId('pipeline-summary-won').getByText('$24K').waitFor();
         await shot('05-pipeline-won');
 
         await page.reload();

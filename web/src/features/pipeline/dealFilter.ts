@@ -1,13 +1,24 @@
 import type { AggregateRow, BoardScope, Deal } from './types';
 
-type Condition = { field: string; op: 'eq'; value: string };
+type Condition = { field: string; op: 'eq'; value: string } | { field: string; op: 'isNotEmpty' };
 
-/** The list filter (docs/crm-api.md) for the deals of a board, optionally narrowed to one stage or currency. */
-export function boardFilter(scope: BoardScope, extra: { stageId?: string; currency?: string } = {}): string {
+interface Narrowing {
+  stageId?: string;
+  currency?: string;
+  /** Only open deals (not won or lost). */
+  open?: boolean;
+  /** Only deals with their own probability (null means "the stage's"). */
+  ownProbability?: boolean;
+}
+
+/** The list filter (docs/crm-api.md) for the deals of a board, optionally narrowed further. */
+export function boardFilter(scope: BoardScope, extra: Narrowing = {}): string {
   const and: Condition[] = [{ field: 'pipelineId', op: 'eq', value: scope.pipelineId }];
   if (extra.stageId) and.push({ field: 'stageId', op: 'eq', value: extra.stageId });
   if (scope.ownerId) and.push({ field: 'ownerId', op: 'eq', value: scope.ownerId });
   if (extra.currency) and.push({ field: 'currency', op: 'eq', value: extra.currency });
+  if (extra.open) and.push({ field: 'status', op: 'eq', value: 'open' });
+  if (extra.ownProbability) and.push({ field: 'probability', op: 'isNotEmpty' });
   return JSON.stringify({ and });
 }
 

@@ -37,6 +37,26 @@ export const pipelineApi = baseApi.injectEndpoints({
       transformResponse: (response: { data: AggregateRow[] }) => response.data,
       providesTags: [DEALS, AGGREGATES],
     }),
+    /** Deals with their own probability, summed per stage and per probability: the weighted value's inputs. */
+    ownProbabilityTotals: build.query<{ perStage: AggregateRow[]; byProbability: AggregateRow[] }, BoardScope>({
+      queryFn: async (scope, _api, _extra, baseQuery) => {
+        const aggregate = (groupBy: string, open: boolean) =>
+          baseQuery({
+            url: '/deals/aggregate',
+            params: { groupBy, metric: 'sum', field: 'amount', filter: boardFilter(scope, { ownProbability: true, open }) },
+          });
+        const [perStage, byProbability] = await Promise.all([aggregate('stageId', false), aggregate('probability', true)]);
+        if (perStage.error) return { error: perStage.error };
+        if (byProbability.error) return { error: byProbability.error };
+        return {
+          data: {
+            perStage: (perStage.data as { data: AggregateRow[] }).data,
+            byProbability: (byProbability.data as { data: AggregateRow[] }).data,
+          },
+        };
+      },
+      providesTags: [DEALS, AGGREGATES],
+    }),
     /** One column's cards, most recently changed first, keyset-paged. */
     listStageDeals: build.infiniteQuery<DealPage, StageScope, string | null>({
       infiniteQueryOptions: { initialPageParam: null, getNextPageParam: (last) => last.nextCursor },
@@ -105,4 +125,10 @@ export const pipelineApi = baseApi.injectEndpoints({
   }),
 });
 
-export const { useStageTotalsQuery, useCurrencyTotalsQuery, useListStageDealsInfiniteQuery, useMoveDealMutation } = pipelineApi;
+export const {
+  useStageTotalsQuery,
+  useCurrencyTotalsQuery,
+  useOwnProbabilityTotalsQuery,
+  useListStageDealsInfiniteQuery,
+  useMoveDealMutation,
+} = pipelineApi;

@@ -23,6 +23,7 @@ import { useCurrencyTotalsQuery, useMoveDealMutation, useStageTotalsQuery } from
 import type { BoardScope, Deal, Pipeline, Stage } from '../types';
 import { DealCardBody } from './DealCard';
 import { LostReasonDialog } from './LostReasonDialog';
+import { PipelineSummary } from './PipelineSummary';
 import { StageColumn } from './StageColumn';
 
 interface PipelineBoardProps {
@@ -120,6 +121,7 @@ export function PipelineBoard({ pipeline, scope, canMove }: PipelineBoardProps) 
       onDragCancel={() => setDragging(null)}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('pipeline.dnd.instructions') } }}
     >
+      {boardCurrency && <PipelineSummary scope={scope} stages={pipeline.stages} totals={totals} currency={boardCurrency} />}
       <Box
         role="region"
         aria-label={t('pipeline.boardLabel', { pipeline: pipeline.name })}
