@@ -15,7 +15,7 @@ export const pipelineMessages = {
   'pipeline.none.title': 'No pipeline yet',
   'pipeline.none.body': 'Pipelines are the stages your deals go through. An admin can set one up in Settings.',
   'pipeline.summary.open': 'Open pipeline',
-  'pipeline.summary.weighted': 'Weighted value',
+  'pipeline.summary.weighted': 'Weighted',
   'pipeline.summary.weightedHint': 'Amount × probability',
   'pipeline.summary.won': 'Won',
   'pipeline.deals': { one: '{count} deal', other: '{count} deals' },
