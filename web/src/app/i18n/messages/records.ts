@@ -29,6 +29,10 @@ export const recordsMessages = {
   'deals.form.title': 'Create deal',
   'deals.loadError': 'Deals could not be loaded.',
   'deals.amountTotal': '{amount} in amounts',
+  'deals.movedTo': 'Moved to {stage}',
+  'deals.lostTitle': 'Mark this deal as lost?',
+  'deals.lostReason': 'Why was it lost?',
+  'deals.markLost': 'Mark as lost',
   'deals.notFound': 'This deal does not exist',
 
   'records.field.name': 'Name',

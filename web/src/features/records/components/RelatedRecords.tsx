@@ -3,6 +3,10 @@ import { Link as RouterLink } from 'react-router';
 import Add from '@mui/icons-material/Add';
 import Close from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
@@ -151,9 +155,20 @@ function StageCard({ deal }: { deal: AnyRecord }) {
   const pipeline = data?.data.find((p) => p.id === deal.pipelineId);
   const stages = pipeline?.stages ?? [];
   const activeIndex = stages.findIndex((s) => s.id === deal.stageId);
-  const move = async (stageId: string) => {
-    const result = await updateRecord({ object: 'deals', id: deal.id, changes: { stageId } });
+  const [losing, setLosing] = useState<string | null>(null);
+  const [lostReason, setLostReason] = useState('');
+  const move = async (stageId: string, reason?: string) => {
+    const changes = reason ? { stageId, lostReason: reason } : { stageId };
+    const result = await updateRecord({ object: 'deals', id: deal.id, changes });
     if ('error' in result) toast({ message: describeApiError(result.error).detail ?? t('common.error.unexpected'), severity: 'error' });
+    else toast({ message: t('deals.movedTo', { stage: stages.find((x) => x.id === stageId)?.name ?? '' }) });
+  };
+  // A lost deal asks why: the reason feeds win/loss reviews.
+  const choose = (stageId: string) => {
+    if (stages.find((x) => x.id === stageId)?.kind === 'lost') {
+      setLostReason('');
+      setLosing(stageId);
+    } else void move(stageId);
   };
   return (
     <SectionCard
@@ -167,7 +182,7 @@ function StageCard({ deal }: { deal: AnyRecord }) {
           {stages.map((stage, index) => (
             <Step key={stage.id} completed={index < activeIndex && stage.kind === 'open'}>
               <StepButton
-                onClick={() => canWrite && stage.id !== deal.stageId && void move(stage.id)}
+                onClick={() => canWrite && stage.id !== deal.stageId && choose(stage.id)}
                 disabled={!canWrite}
                 optional={
                   <Typography variant="caption" color="text.secondary">
@@ -182,6 +197,40 @@ function StageCard({ deal }: { deal: AnyRecord }) {
           ))}
         </Stepper>
       )}
+      <Dialog open={Boolean(losing)} onClose={() => setLosing(null)} aria-labelledby="lost-reason-title" fullWidth maxWidth="xs">
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (losing) void move(losing, lostReason.trim() || undefined);
+            setLosing(null);
+          }}
+        >
+          <DialogTitle id="lost-reason-title">{t('deals.lostTitle')}</DialogTitle>
+          <DialogContent>
+            <TextField
+              autoFocus
+              fullWidth
+              multiline
+              minRows={2}
+              name="lostReason"
+              label={`${t('deals.lostReason')} (${t('common.optional')})`}
+              value={lostReason}
+              onChange={(e) => setLostReason(e.target.value)}
+              sx={{ mt: 1 }}
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+            />
+          </DialogContent>
+          <DialogActions sx={{ px: 3, pb: 2.5 }}>
+            <Button color="inherit" onClick={() => setLosing(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" variant="contained" color="error">
+              {t('deals.markLost')}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
     </SectionCard>
   );
 }
