@@ -37,7 +37,7 @@ export function MappedPreview({ headers, rows, mapping, labelOf }: MappedPreview
         <TableHead>
           <TableRow>
             {preview.columns.map((column) => (
-              <TableCell key={column.header} sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+              <TableCell key={column.index} sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
                 {labelOf(column.target)}
               </TableCell>
             ))}

@@ -116,7 +116,7 @@ export function MappingStep(props: MappingStepProps) {
           const value = options.mapping[header] ?? '';
           return (
             <ColumnMappingRow
-              key={header}
+              key={`${index}:${header}`}
               header={header}
               samples={samplesOf(preview.rows, index)}
               value={value}
