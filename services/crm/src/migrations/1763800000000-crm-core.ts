@@ -203,8 +203,12 @@ export class CrmCore1763800000000 implements MigrationInterface {
       created_at ${ts},
       updated_at ${ts},
       CHECK (contact_id IS NOT NULL OR company_id IS NOT NULL OR deal_id IS NOT NULL))`);
-    await run(`CREATE INDEX activities_contact_idx ON crm.activities (workspace_id, contact_id, occurred_at DESC, id) WHERE contact_id IS NOT NULL`);
-    await run(`CREATE INDEX activities_company_idx ON crm.activities (workspace_id, company_id, occurred_at DESC, id) WHERE company_id IS NOT NULL`);
+    await run(
+      `CREATE INDEX activities_contact_idx ON crm.activities (workspace_id, contact_id, occurred_at DESC, id) WHERE contact_id IS NOT NULL`,
+    );
+    await run(
+      `CREATE INDEX activities_company_idx ON crm.activities (workspace_id, company_id, occurred_at DESC, id) WHERE company_id IS NOT NULL`,
+    );
     await run(`CREATE INDEX activities_deal_idx ON crm.activities (workspace_id, deal_id, occurred_at DESC, id) WHERE deal_id IS NOT NULL`);
     await tenant('activities');
     await run(`CREATE TABLE crm.tasks (
@@ -225,7 +229,9 @@ export class CrmCore1763800000000 implements MigrationInterface {
       created_at ${ts},
       updated_at ${ts})`);
     await run(`CREATE INDEX tasks_assignee_idx ON crm.tasks (workspace_id, assignee_id, done, due_at, id)`);
-    await run(`CREATE INDEX tasks_reminder_idx ON crm.tasks (reminder_at) WHERE reminder_at IS NOT NULL AND reminded_at IS NULL AND NOT done`);
+    await run(
+      `CREATE INDEX tasks_reminder_idx ON crm.tasks (reminder_at) WHERE reminder_at IS NOT NULL AND reminded_at IS NULL AND NOT done`,
+    );
     await run(`CREATE INDEX tasks_contact_idx ON crm.tasks (workspace_id, contact_id) WHERE contact_id IS NOT NULL`);
     await run(`CREATE INDEX tasks_company_idx ON crm.tasks (workspace_id, company_id) WHERE company_id IS NOT NULL`);
     await run(`CREATE INDEX tasks_deal_idx ON crm.tasks (workspace_id, deal_id) WHERE deal_id IS NOT NULL`);
@@ -287,7 +293,9 @@ export class CrmCore1763800000000 implements MigrationInterface {
       finished_at timestamptz,
       -- worker lease: a crashed worker's import is picked up again
       locked_until timestamptz)`);
-    await run(`CREATE UNIQUE INDEX imports_idempotency_uq ON crm.imports (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await run(
+      `CREATE UNIQUE INDEX imports_idempotency_uq ON crm.imports (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
     await run(`CREATE INDEX imports_queue_idx ON crm.imports (status, created_at) WHERE status IN ('queued', 'running')`);
     await run(`CREATE INDEX imports_list_idx ON crm.imports (workspace_id, created_at DESC, id)`);
     await tenant('imports');

@@ -27,7 +27,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ['records.read', 'reports.read', 'workflows.read', 'members.read'];
 const MEMBER: Permission[] = [...VIEWER, 'records.write'];
-const MANAGER: Permission[] = [...MEMBER, 'records.delete', 'records.export', 'records.import', 'reports.manage', 'workflows.manage', 'approvals.decide'];
+const MANAGER: Permission[] = [
+  ...MEMBER,
+  'records.delete',
+  'records.export',
+  'records.import',
+  'reports.manage',
+  'workflows.manage',
+  'approvals.decide',
+];
 const ADMIN: Permission[] = [...MANAGER, 'records.erase', 'members.manage', 'settings.manage', 'apiKeys.manage', 'audit.read'];
 const OWNER: Permission[] = [...ADMIN, 'workspace.export'];
 
