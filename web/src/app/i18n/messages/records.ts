@@ -100,6 +100,7 @@ export const recordsMessages = {
   'records.total': '{total} in total',
   'records.columns': 'Columns',
   'records.sortBy': 'Sort by {field}',
+  'records.resizeColumn': 'Width of {field} (← →)',
   'records.selectAllLoaded': 'Select all loaded rows',
   'records.selectRow': 'Select {name}',
   'records.editCell': 'Edit {field} of {name}',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useNavigate } from 'react-router';
 import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import ArrowUpward from '@mui/icons-material/ArrowUpward';
@@ -12,6 +12,7 @@ import type { ColumnDef } from '../columns';
 import { readValue, recordTitle } from '../columns';
 import type { AnyRecord, RecordObject } from '../types';
 import type { Member } from '../../members/types';
+import { maxColumnWidth, minColumnWidth, useColumnWidths } from '../useColumnWidths';
 import { CellValue } from './CellValue';
 
 // Editors (selects, pickers) load on the first edit, not with the list.
@@ -43,6 +44,54 @@ interface RecordGridProps {
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** Drag (or focus and press ←/→) to change a column's width. */
+function ColumnResizer({ label, width, onResize }: { label: string; width: number; onResize: (width: number) => void }) {
+  const t = useT();
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const startX = event.clientX;
+    const target = event.currentTarget;
+    target.setPointerCapture(event.pointerId);
+    const move = (e: globalThis.PointerEvent) => onResize(width + e.clientX - startX);
+    const up = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+  };
+  return (
+    <Box
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('records.resizeColumn', { field: label })}
+      aria-valuenow={width}
+      aria-valuemin={minColumnWidth}
+      aria-valuemax={maxColumnWidth}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={(e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onResize(width + (e.key === 'ArrowRight' ? 16 : -16));
+      }}
+      sx={{
+        position: 'absolute',
+        top: 8,
+        bottom: 8,
+        right: 0,
+        width: 8,
+        cursor: 'col-resize',
+        touchAction: 'none',
+        borderRight: 2,
+        borderColor: 'divider',
+        '&:hover, &:focus-visible': { borderColor: 'primary.main', outline: 'none' },
+      }}
+    />
+  );
+}
+
 /**
  * The records table: a keyboard-operable ARIA grid whose rows are virtualized, so a
  * hundred thousand loaded rows scroll like ten. Arrow keys move between cells, Enter
@@ -71,8 +120,10 @@ export function RecordGrid(props: RecordGridProps) {
     if (hasNextPage && !fetchingNextPage && lastIndex >= rows.length - 30) fetchNextPage();
   }, [lastIndex, rows.length, hasNextPage, fetchingNextPage, fetchNextPage]);
 
-  const template = `${checkboxWidth}px ${columns.map((c) => `${c.width}px`).join(' ')}`;
-  const totalWidth = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0);
+  const { widths, setWidth } = useColumnWidths(object);
+  const widthOf = (c: ColumnDef) => widths[c.key] ?? c.width;
+  const template = `${checkboxWidth}px ${columns.map((c) => `${widthOf(c)}px`).join(' ')}`;
+  const totalWidth = checkboxWidth + columns.reduce((sum, c) => sum + widthOf(c), 0);
   const colCount = columns.length + 1;
 
   const focusActive = useCallback(() => {
@@ -191,7 +242,7 @@ export function RecordGrid(props: RecordGridProps) {
                 key={column.key}
                 role="columnheader"
                 aria-sort={sorted ? (descending ? 'descending' : 'ascending') : undefined}
-                sx={{ ...cellSx, color: 'text.secondary', fontSize: 13 }}
+                sx={{ ...cellSx, color: 'text.secondary', fontSize: 13, position: 'relative' }}
               >
                 {column.sortKey ? (
                   <ButtonBase
@@ -213,6 +264,7 @@ export function RecordGrid(props: RecordGridProps) {
                 ) : (
                   <span>{label}</span>
                 )}
+                <ColumnResizer label={label} width={widthOf(column)} onResize={(w) => setWidth(column.key, w)} />
               </Box>
             );
           })}
