@@ -110,6 +110,7 @@ export class ImportRunner {
       object: job.object,
       dedupeBy: options.dedupeBy,
       onDuplicate: options.onDuplicate,
+      ownRecordsOnly: options.ownRecordsOnly === true,
       headerOf: headerOf(plans),
       pipelines,
     };

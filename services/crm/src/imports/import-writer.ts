@@ -19,6 +19,8 @@ export interface BatchContext {
   object: ImportObject;
   dedupeBy: DedupeBy;
   onDuplicate: 'update' | 'skip';
+  /** Only the importer's own records count as duplicates (they cannot see, so must not change, others'). */
+  ownRecordsOnly: boolean;
   /** CSV header per target (`email` → "E-mail"), to name the column of writer-side problems. */
   headerOf: Readonly<Record<string, string>>;
   pipelines: PipelineIndex | null;
@@ -251,9 +253,11 @@ export class ImportBatchWriter {
     const keys = [...new Set(units.map((u) => this.keyOf(u.candidate)).filter((k): k is string => !!k))];
     const column = this.ctx.dedupeBy === 'none' ? undefined : this.spec.dedupeColumn[this.ctx.dedupeBy];
     if (!column || keys.length === 0) return new Map();
+    const own = this.ctx.ownRecordsOnly ? this.ctx.userId : null;
     const rows = (await this.m.query(
-      `SELECT ${storedColumns(this.spec)} FROM crm.${this.spec.table} WHERE ${column} = ANY($1::text[]) ORDER BY created_at, id`,
-      [keys],
+      `SELECT ${storedColumns(this.spec)} FROM crm.${this.spec.table}
+        WHERE ${column} = ANY($1::text[]) AND ($2::uuid IS NULL OR owner_id = $2) ORDER BY created_at, id`,
+      [keys, own],
     )) as StoredRow[];
     const out = new Map<string, StoredRow>();
     for (const r of rows) {

@@ -63,6 +63,7 @@ export class ImportsService {
       dedupeBy: form.dedupeBy,
       onDuplicate: form.onDuplicate,
       delimiter: await detectFileDelimiter(file.path),
+      ownRecordsOnly: principal.recordVisibility === 'team',
     };
     const result = await this.db.inWorkspace(principal.workspaceId, async (m) => {
       const inserted = (await m.query(

@@ -68,6 +68,8 @@ export interface ImportOptions {
   dedupeBy: DedupeBy;
   onDuplicate: 'update' | 'skip';
   delimiter: ',' | ';';
+  /** The importer sees only their own records ('team' visibility): dedupe matches only those. */
+  ownRecordsOnly?: boolean;
 }
 
 export const importIdSchema = z.string().uuid('Import ids are UUIDs.');
