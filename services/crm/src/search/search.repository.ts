@@ -188,28 +188,31 @@ export class SearchRepository {
     const ws = p.add(s.workspaceId);
     const own = s.ownerId ? ` AND owner_id = ${p.add(s.ownerId)}` : '';
     const n = p.add(s.limit);
+    // At most `limit` people per corrected word (or pair of words): an exact probe of the
+    // name-key indexes each, so a common correction cannot crowd out a better one.
     const people = (where: string, similarity: string) =>
-      `(SELECT id, ${similarity} AS similarity FROM crm.contacts WHERE workspace_id = ${ws}${own} AND ${where} LIMIT ${FUZZY_CANDIDATES})`;
+      `LATERAL (SELECT id, ${similarity} AS similarity FROM crm.contacts WHERE workspace_id = ${ws}${own} AND ${where} LIMIT ${n})`;
     const first = p.add(t.nameWords[0]!);
     const f = p.add(firsts);
     let candidates: string;
     if (t.nameWords.length === 1) {
       candidates = [
-        people(`first_name_key = ANY(${f}::text[])`, `similarity(first_name_key, ${first})`),
-        people(`last_name_key = ANY(${f}::text[])`, `similarity(last_name_key, ${first})`),
+        `SELECT x.* FROM unnest(${f}::text[]) w(a), ${people('first_name_key = w.a', `similarity(first_name_key, ${first})`)} x`,
+        `SELECT x.* FROM unnest(${f}::text[]) w(a), ${people('last_name_key = w.a', `similarity(last_name_key, ${first})`)} x`,
       ].join(' UNION ALL ');
     } else {
       const last = p.add(t.nameWords[t.nameWords.length - 1]!);
       const l = p.add(lasts);
+      const pairs = `unnest(${f}::text[]) w(a), unnest(${l}::text[]) v(b)`;
       candidates = [
-        people(
-          `first_name_key = ANY(${f}::text[]) AND last_name_key = ANY(${l}::text[])`,
+        `SELECT x.* FROM ${pairs}, ${people(
+          'first_name_key = w.a AND last_name_key = v.b',
           `(similarity(first_name_key, ${first}) + similarity(last_name_key, ${last})) / 2`,
-        ),
-        people(
-          `last_name_key = ANY(${f}::text[]) AND first_name_key = ANY(${l}::text[])`,
+        )} x`,
+        `SELECT x.* FROM ${pairs}, ${people(
+          'last_name_key = w.a AND first_name_key = v.b',
           `(similarity(last_name_key, ${first}) + similarity(first_name_key, ${last})) / 2`,
-        ),
+        )} x`,
       ].join(' UNION ALL ');
     }
     const matches = `SELECT DISTINCT ON (id) id, similarity FROM (${candidates}) x ORDER BY id, similarity DESC`;
