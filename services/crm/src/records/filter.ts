@@ -66,8 +66,26 @@ export function parseFilter(raw: string | undefined): FilterGroup | undefined {
   return checkFilter(json);
 }
 
+/**
+ * Whether JSON nests deeper than `limit` arrays/objects, walked with an explicit stack: the
+ * recursive schema below would overflow the call stack on a body nested thousands deep
+ * (a 1 MB export/bulk/view body allows that) and answer 500 instead of 400.
+ */
+function nestsDeeperThan(json: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[json, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Validates an already-parsed filter (saved views, exports, bulk jobs). */
 export function checkFilter(json: unknown): FilterGroup {
+  // Group object + its array per level, then the condition object and an `in`/`between` value array.
+  if (nestsDeeperThan(json, 2 * MAX_DEPTH + 2)) throw bad(`Filters nest at most ${MAX_DEPTH} levels.`);
   const parsed = filterSchema.safeParse(json);
   if (!parsed.success) {
     throw bad('Expected { "and" | "or": [ { "field", "op", "value" } | nested group ] } with ops ' + FILTER_OPS.join(', ') + '.');
@@ -93,10 +111,20 @@ export interface FilterContext {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** ISO 8601 UTC of a parseable date within years 0001–9999 (what Postgres reads back), else undefined. */
+function isoDate(value: string): string | undefined {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  const iso = new Date(ms).toISOString();
+  return /^(?!0000)\d{4}-/.test(iso) ? iso : undefined;
+}
+
 /** Checks and normalises one comparison value for the field's kind. */
 function coerce(field: ResolvedField, value: unknown, ctx: FilterContext): unknown {
   const fail = (what: string) => bad(`"${field.key}" expects ${what}.`);
   if (value === null || value === undefined) throw fail('a value');
+  // Postgres text cannot hold NUL: refused here rather than failing the query (500).
+  if (typeof value === 'string' && value.includes('\u0000')) throw bad(`"${field.key}" cannot contain NUL characters.`);
   switch (field.kind) {
     case 'number': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
@@ -104,11 +132,14 @@ function coerce(field: ResolvedField, value: unknown, ctx: FilterContext): unkno
       return String(n);
     }
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw fail('a date (YYYY-MM-DD)');
+      // Date.parse rolls 2026-02-30 over to March; Postgres refuses it. Only real calendar days pass.
+      if (typeof value !== 'string' || !DATE.test(value) || !isoDate(value)?.startsWith(value)) throw fail('a date (YYYY-MM-DD)');
       return value;
-    case 'datetime':
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw fail('a date-time (ISO 8601)');
-      return new Date(value).toISOString();
+    case 'datetime': {
+      const iso = typeof value === 'string' ? isoDate(value) : undefined;
+      if (!iso) throw fail('a date-time (ISO 8601)');
+      return iso;
+    }
     case 'uuid': {
       const v = value === 'me' && ctx.userId ? ctx.userId : value;
       if (typeof v !== 'string' || !UUID.test(v)) throw fail('an id (UUID) or "me"');

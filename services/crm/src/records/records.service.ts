@@ -10,7 +10,7 @@ import type { AggregateQuery, ListQuery } from './list-query.js';
 import type { ObjectDefinition } from './object-definition.js';
 import { insertRow, updateRow, type ColumnValues } from './record-sql.js';
 import { resolveField } from './resolve-field.js';
-import { orderedQuery, parseSort, sortCursor, sortSignature } from './sort.js';
+import { invalidCursor, isDataException, orderedQuery, parseSort, sortCursor, sortSignature } from './sort.js';
 import { SqlParams } from './sql-params.js';
 
 export interface RecordPage<Dto> {
@@ -214,7 +214,11 @@ export abstract class RecordsService<
         ordered.segments.length === 1
           ? `${select} WHERE ${base} AND ${ordered.segments[0]!.where} ORDER BY ${ordered.segments[0]!.orderBy} LIMIT ${take}`
           : `${ordered.segments.map((s) => `(${select} WHERE ${base} AND ${s.where} ORDER BY ${s.orderBy} LIMIT ${take})`).join(' UNION ALL ')} LIMIT ${take}`;
-      const rows: Record<string, unknown>[] = await m.query(sql, params.values);
+      const rows: Record<string, unknown>[] = await m.query(sql, params.values).catch((err: unknown) => {
+        // The cursor is client-held: a forged value Postgres cannot cast is the caller's 400, not a 500.
+        if (cursor && isDataException(err)) throw invalidCursor();
+        throw err;
+      });
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       const result: RecordPage<D> = {

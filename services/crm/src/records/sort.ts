@@ -43,8 +43,12 @@ export function parseSort(raw: string, standard: readonly StandardField[], custo
 export const sortSignature = (keys: readonly SortKey[]): string => keys.map((k) => `${k.descending ? '-' : ''}${k.field.key}`).join(',');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalidCursor = () =>
+export const invalidCursor = () =>
   new ValidationError([{ field: 'cursor', message: 'The cursor is not valid for this list; start again without it.' }]);
+
+/** Postgres SQLSTATE class 22 (data exception): e.g. a forged cursor value it cannot cast to the key's type. */
+export const isDataException = (err: unknown): boolean =>
+  /^22/.test(String((err as { driverError?: { code?: unknown } } | null)?.driverError?.code ?? ''));
 
 export const sortCursor = {
   encode(signature: string, c: SortCursor): string {
