@@ -166,12 +166,13 @@ describe('crm injection fuzz (real Postgres)', () => {
           ],
         },
         { key: 'renews', label: 'Renews', type: 'date' },
+        { key: 'seen', label: 'Seen', type: 'datetime' },
       ]) {
         const field = await created('/api/v1/fields', { object, ...body });
         customKeys[object].push(field.key as string);
       }
     }
-    expect(customKeys.contacts).toEqual(['select', 'order', 'robert_drop_table_crmcontacts', 'tier', 'renews']);
+    expect(customKeys.contacts).toEqual(['select', 'order', 'robert_drop_table_crmcontacts', 'tier', 'renews', 'seen']);
 
     const company = await created('/api/v1/companies', {
       name: "O'Reilly %_\\ Media",
@@ -296,6 +297,26 @@ describe('crm injection fuzz (real Postgres)', () => {
       });
       const problem = (await res.json()) as { errors?: Json[] };
       expect({ status: res.status, fields: problem.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['filter'] });
+    },
+    60_000,
+  );
+
+  // Written values reach Postgres casts too: what it would refuse must be a 400 naming the field.
+  it.each([
+    ['contacts', { firstName: 'Imp', custom: { renews: '2026-02-30' } }, 'custom.renews'],
+    ['deals', { name: 'Imp', expectedCloseDate: '2026-02-30' }, 'expectedCloseDate'],
+    ['deals', { name: 'Imp', custom: { renews: '+275760-09-13' } }, 'custom.renews'],
+    ['contacts', { firstName: 'Imp', custom: { renews: '0000-01-01' } }, 'custom.renews'],
+    ['contacts', { firstName: 'Imp', custom: { seen: '+275760-09-13T00:00:00.000Z' } }, 'custom.seen'],
+    ['deals', { name: 'Imp', expectedCloseDate: '0000-12-31' }, 'expectedCloseDate'],
+    ['tasks', { title: 'Imp', dueAt: '+275760-09-13T00:00:00.000Z' }, 'dueAt'],
+    ['tasks', { title: 'Imp', dueAt: '2026-02-30T10:00:00Z' }, 'dueAt'],
+    ['activities', { type: 'note', body: 'x', occurredAt: '-000001-01-01T00:00:00.000Z', contactId: 'CONTACT' }, 'occurredAt'],
+  ])(
+    'refuses an uncastable value written to %s with 400 naming it (%j)',
+    async (object, body, field) => {
+      const res = await call('POST', `/api/v1/${object}`, JSON.parse(JSON.stringify(body).replace('CONTACT', ids.contact0!)));
+      expect({ status: res.status, fields: res.body.errors?.map((e: Json) => e.field) }).toEqual({ status: 400, fields: [field] });
     },
     60_000,
   );

@@ -10,6 +10,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/**
+ * ISO 8601 UTC of a date Postgres can cast back (years 0001-9999), else undefined: values are
+ * stored as JSON but filters and sorts cast them, so one bad value would fail every list.
+ */
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return undefined;
+  const iso = new Date(value).toISOString();
+  return /^(?!0000)\d{4}-/.test(iso) ? iso : undefined;
+}
+
 /** One custom value checked and normalised for its type; a string = the problem. */
 export function normaliseCustomValue(def: FieldDefinition, value: unknown): { value: unknown } | string {
   const options = new Set(def.options.map((o) => o.value));
@@ -27,11 +37,12 @@ export function normaliseCustomValue(def: FieldDefinition, value: unknown): { va
       return Number.isFinite(n) ? { value: n } : 'Enter a number.';
     }
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? { value } : 'Enter a date as YYYY-MM-DD.';
-    case 'datetime':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        ? { value: new Date(value).toISOString() }
-        : 'Enter a date and time (ISO 8601).';
+      // Date.parse rolls 2026-02-30 over to March: only real calendar days pass.
+      return typeof value === 'string' && DATE.test(value) && isoDate(value)?.startsWith(value) ? { value } : 'Enter a date as YYYY-MM-DD.';
+    case 'datetime': {
+      const iso = isoDate(value);
+      return iso ? { value: iso } : 'Enter a date and time (ISO 8601).';
+    }
     case 'boolean':
       if (typeof value === 'boolean') return { value };
       if (value === 'true' || value === 'false') return { value: value === 'true' };

@@ -4,7 +4,11 @@ import { custom, money, optionalText, tags, uuidOrNull } from '../../shared/fiel
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'Enter a real date.')
+  // Date.parse rolls 2026-02-30 over to March; Postgres refuses it (500). Only real days, years 0001-9999.
+  .refine(
+    (v) => !v.startsWith('0000') && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'Enter a real date.',
+  )
   .nullish()
   .transform((v) => v ?? null);
 
