@@ -1,7 +1,5 @@
 import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import type { ColumnDef } from '../columns';
@@ -12,23 +10,38 @@ import { useGetRecordQuery } from '../recordsApi';
 function Empty() {
   const { t } = useI18n();
   return (
-    <Typography component="span" color="text.secondary" aria-label={t('records.empty')}>
+    <span className="cv-empty" aria-label={t('records.empty')}>
       —
-    </Typography>
+    </span>
   );
 }
 
 /** A company's name by id (deals carry only the id); cached, so a page of rows costs one request per company. */
-export function CompanyName({ id, link = true }: { id: string; link?: boolean }) {
+export function CompanyName({ id, link = true, focusable = false }: { id: string; link?: boolean; focusable?: boolean }) {
   const { data } = useGetRecordQuery({ object: 'companies', id });
   const name = data ? String(data.name ?? '') : '…';
   if (!link) return <>{name}</>;
   return (
-    <Link component={RouterLink} to={`/companies/${id}`} underline="hover" color="inherit" tabIndex={-1}>
+    <RouterLink className="cv-link" to={`/companies/${id}`} tabIndex={focusable ? undefined : -1}>
       {name}
-    </Link>
+    </RouterLink>
   );
 }
+
+/**
+ * Styles for the plain elements values render as. Plain elements instead of MUI components
+ * keep a screenful of rows cheap to render; the container that shows values applies these.
+ */
+export const cellValueSx = {
+  '& .cv-link': {
+    color: 'inherit',
+    textDecoration: 'none',
+    '&:hover': { textDecoration: 'underline' },
+    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2, borderRadius: '2px' },
+  },
+  '& .cv-name': { color: 'primary.main', fontWeight: 600 },
+  '& .cv-empty': { color: 'text.secondary' },
+} as const;
 
 export function formatMoney(value: unknown, currency: string | undefined, locale: string): string {
   const amount = Number(value);
@@ -45,34 +58,30 @@ interface CellValueProps {
   column: ColumnDef;
   record: AnyRecord;
   nameOf: (userId: string | null | undefined) => string | null;
+  /** Links take Tab focus (record pages); in the grid, arrow keys move and Enter opens instead. */
+  focusable?: boolean;
 }
 
 /** A record's value for one column, formatted for reading. */
-export function CellValue({ object, column, record, nameOf }: CellValueProps) {
+export function CellValue({ object, column, record, nameOf, focusable = false }: CellValueProps) {
+  const tabIndex = focusable ? undefined : -1;
   const { t, locale, formatNumber, formatDate, formatDay } = useI18n();
   const value = readValue(record, column.key);
   switch (column.kind) {
     case 'name':
       return (
-        <Link
-          component={RouterLink}
-          to={`/${object}/${record.id}`}
-          underline="hover"
-          sx={{ fontWeight: 600 }}
-          tabIndex={-1}
-          data-testid="record-link"
-        >
+        <RouterLink className="cv-link cv-name" to={`/${object}/${record.id}`} tabIndex={tabIndex} data-testid="record-link">
           {recordTitle(object, record) || t('records.untitled')}
-        </Link>
+        </RouterLink>
       );
     case 'company':
       if (record.companyName && record.companyId)
         return (
-          <Link component={RouterLink} to={`/companies/${String(record.companyId)}`} underline="hover" color="inherit" tabIndex={-1}>
+          <RouterLink className="cv-link" to={`/companies/${String(record.companyId)}`} tabIndex={tabIndex}>
             {String(record.companyName)}
-          </Link>
+          </RouterLink>
         );
-      return typeof value === 'string' && value ? <CompanyName id={value} /> : <Empty />;
+      return typeof value === 'string' && value ? <CompanyName id={value} focusable={focusable} /> : <Empty />;
     case 'stage':
       return record.stageName ? <>{String(record.stageName)}</> : <Empty />;
     case 'user':
@@ -84,16 +93,16 @@ export function CellValue({ object, column, record, nameOf }: CellValueProps) {
   switch (column.kind) {
     case 'email':
       return (
-        <Link href={`mailto:${String(value)}`} underline="hover" color="inherit" tabIndex={-1}>
+        <a className="cv-link" href={`mailto:${String(value)}`} tabIndex={tabIndex}>
           {String(value)}
-        </Link>
+        </a>
       );
     case 'url': {
       const href = /^https?:\/\//i.test(String(value)) ? String(value) : `https://${String(value)}`;
       return (
-        <Link href={href} target="_blank" rel="noopener noreferrer" underline="hover" color="inherit" tabIndex={-1}>
+        <a className="cv-link" href={href} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex}>
           {String(value)}
-        </Link>
+        </a>
       );
     }
     case 'number':

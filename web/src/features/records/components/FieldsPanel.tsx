@@ -127,7 +127,7 @@ export function FieldsPanel({ object, record }: { object: RecordObject; record: 
                 ) : (
                   <>
                     <Box sx={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', flex: 1, overflowWrap: 'anywhere' }}>
-                      <CellValue object={object} column={nameColumn} record={record} nameOf={nameOf} />
+                      <CellValue object={object} column={nameColumn} record={record} nameOf={nameOf} focusable />
                     </Box>
                     {editable && (
                       <IconButton

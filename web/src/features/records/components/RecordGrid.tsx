@@ -13,7 +13,7 @@ import { readValue, recordTitle } from '../columns';
 import type { AnyRecord, RecordObject } from '../types';
 import type { Member } from '../../members/types';
 import { maxColumnWidth, minColumnWidth, useColumnWidths } from '../useColumnWidths';
-import { CellValue } from './CellValue';
+import { CellValue, cellValueSx } from './CellValue';
 
 // Editors (selects, pickers) load on the first edit, not with the list.
 const CellEditor = lazy(async () => ({ default: (await import('./CellEditor')).CellEditor }));
@@ -220,6 +220,27 @@ export function RecordGrid(props: RecordGridProps) {
         overflow: 'auto',
         position: 'relative',
         fontSize: 14,
+        ...cellValueSx,
+        '& .rg-row': {
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          minWidth: '100%',
+          display: 'grid',
+          height: rowHeight,
+          bgcolor: 'background.paper',
+        },
+        '& .rg-row:hover': { bgcolor: 'action.hover' },
+        '& .rg-row.rg-selected': { bgcolor: 'action.selected' },
+        '& .rg-cell': cellSx,
+        '& .rg-check': { px: 1.5, position: 'sticky', left: 0, zIndex: 1, bgcolor: 'inherit' },
+        '& .rg-check input': {
+          width: 18,
+          height: 18,
+          m: 0,
+          accentColor: (theme: { palette: { primary: { main: string } } }) => theme.palette.primary.main,
+          cursor: 'pointer',
+        },
       }}
     >
       <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 2, width: totalWidth, minWidth: '100%', bgcolor: 'background.paper' }}>
@@ -317,57 +338,48 @@ export function RecordGrid(props: RecordGridProps) {
             }
             const isSelected = selected.has(record.id);
             const title = recordTitle(object, record);
+            // Rows and cells are plain elements styled by the grid's classes (rg-*): a screenful
+            // of MUI components per scroll step would cost more than the data.
             return (
-              <Box
+              <div
                 key={record.id}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 data-testid="record-row"
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: totalWidth,
-                  minWidth: '100%',
-                  display: 'grid',
-                  gridTemplateColumns: template,
-                  height: rowHeight,
-                  transform: `translateY(${item.start}px)`,
-                  bgcolor: isSelected ? 'action.selected' : 'background.paper',
-                  '&:hover': { bgcolor: isSelected ? 'action.selected' : 'action.hover' },
-                }}
+                className={isSelected ? 'rg-row rg-selected' : 'rg-row'}
+                style={{ width: totalWidth, gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}
               >
-                <Box
+                <div
                   role="gridcell"
+                  className="rg-cell rg-check"
                   data-cell={`${item.index}:0`}
                   tabIndex={active.row === item.index && active.col === 0 ? 0 : -1}
                   onFocus={() => setActive({ row: item.index, col: 0 })}
-                  sx={{ ...cellSx, px: 0.5, position: 'sticky', left: 0, zIndex: 1, bgcolor: 'inherit' }}
                 >
-                  <Checkbox
-                    size="small"
+                  <input
+                    type="checkbox"
                     checked={isSelected}
                     onChange={() => props.onToggle(record.id)}
                     tabIndex={-1}
-                    slotProps={{ input: { 'aria-label': t('records.selectRow', { name: title || t('records.untitled') }) } }}
+                    aria-label={t('records.selectRow', { name: title || t('records.untitled') })}
                   />
-                </Box>
+                </div>
                 {columns.map((column, ci) => {
                   const col = ci + 1;
                   const isEditing = editing?.row === item.index && editing.col === col;
                   const editable = Boolean(column.editable && props.canEdit);
                   return (
-                    <Box
+                    <div
                       key={column.key}
                       role="gridcell"
+                      className="rg-cell"
                       data-cell={`${item.index}:${col}`}
                       data-column={column.key}
                       aria-readonly={!editable}
                       tabIndex={active.row === item.index && active.col === col && !isEditing ? 0 : -1}
                       onFocus={() => setActive({ row: item.index, col })}
                       onDoubleClick={() => editable && setEditing({ row: item.index, col })}
-                      sx={cellSx}
                     >
                       {isEditing ? (
                         <Suspense fallback={<CellValue object={object} column={column} record={record} nameOf={props.nameOf} />}>
@@ -387,10 +399,10 @@ export function RecordGrid(props: RecordGridProps) {
                       ) : (
                         <CellValue object={object} column={column} record={record} nameOf={props.nameOf} />
                       )}
-                    </Box>
+                    </div>
                   );
                 })}
-              </Box>
+              </div>
             );
           })}
       </Box>

@@ -80,7 +80,11 @@ function CompanyCard({ companyId }: { companyId: string | null }) {
   const { t } = useI18n();
   return (
     <SectionCard title={t('records.field.company')} testId="related-company">
-      {companyId ? <CompanyName id={companyId} /> : <Typography color="text.secondary">{t('records.related.noCompany')}</Typography>}
+      {companyId ? (
+        <CompanyName id={companyId} focusable />
+      ) : (
+        <Typography color="text.secondary">{t('records.related.noCompany')}</Typography>
+      )}
     </SectionCard>
   );
 }
