@@ -465,6 +465,41 @@ describe('crm CSV import (real Postgres, in-process worker)', () => {
   );
 
   it(
+    "leaves an import whose file is on another replica's disk to that replica, and fails it once it is long gone",
+    async () => {
+      const s = await session();
+      const insert = async (age: string) => {
+        const id = randomUUID();
+        await su.query(
+          `INSERT INTO crm.imports (id, workspace_id, object, file_name, file_path, options, created_by, created_at)
+         VALUES ($1, $2, 'contacts', 'elsewhere.csv', '/nonexistent/replica-b/elsewhere.csv', $3, $4, now() - $5::interval)`,
+          [
+            id,
+            s.workspaceId,
+            JSON.stringify({ mapping: null, createFields: false, dedupeBy: 'email', onDuplicate: 'update', delimiter: ',' }),
+            s.userId,
+            age,
+          ],
+        );
+        return id;
+      };
+      const fresh = await insert('0 seconds');
+      const stale = await insert('2 hours');
+      const failed = await eventually(async () => {
+        const res = await http(crm.httpUrl, 'GET', `/api/v1/imports/${stale}`, { token: s.token });
+        return res.body.status === 'failed' ? res.body : undefined;
+      }, IMPORT_WAIT_MS);
+      expect(failed.failureReason).toBe('The uploaded file is no longer available; upload it again.');
+      const deferred = await eventually(async () => {
+        const row = (await su.query(`SELECT status, locked_until > now() AS deferred FROM crm.imports WHERE id = $1`, [fresh])).rows[0];
+        return row.deferred ? row : undefined;
+      }, IMPORT_WAIT_MS);
+      expect(deferred.status).toBe('queued');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'resumes an import a crashed worker left running, after its last committed batch, without duplicates',
     async () => {
       const s = await session();

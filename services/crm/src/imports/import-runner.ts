@@ -23,7 +23,13 @@ interface ImportRow {
   file_path: string | null;
   created_by: string | null;
   processed_rows: number;
+  created_at: Date;
 }
+
+/** How long an import whose file is on another replica's disk waits for that replica. */
+const FILE_WAIT_MS = 15 * 60_000;
+/** How long a replica leaves such an import alone before looking again. */
+const DEFER_SECONDS = 15;
 
 /**
  * Runs one claimed import to its end: a first pass over the file counts rows and finds
@@ -49,12 +55,20 @@ export class ImportRunner {
   async run(importId: string, workspaceId: string): Promise<void> {
     const job = await this.db.inWorkspace(workspaceId, async (m) => {
       const rows = (await m.query(
-        `SELECT id, object, options, file_path, created_by, processed_rows FROM crm.imports WHERE id = $1 AND status = 'running'`,
+        `SELECT id, object, options, file_path, created_by, processed_rows, created_at FROM crm.imports WHERE id = $1 AND status = 'running'`,
         [importId],
       )) as ImportRow[];
       return rows[0];
     });
     if (!job) return;
+    if (!(await this.fileIsHere(job))) {
+      // Uploaded to another replica's disk (IMPORTS_DIR not shared): hand it back for a while
+      // so that replica's worker can take it, instead of failing it here.
+      if (Date.now() - job.created_at.getTime() < FILE_WAIT_MS) {
+        await this.defer(job.id, workspaceId);
+        return;
+      }
+    }
     try {
       const counts = await this.process(job, workspaceId);
       await this.finish(job, workspaceId, counts);
@@ -68,6 +82,26 @@ export class ImportRunner {
       await this.markFailed(importId, workspaceId, reason);
     }
     if (job.file_path) await rm(job.file_path, { force: true });
+  }
+
+  private async fileIsHere(job: ImportRow): Promise<boolean> {
+    return (
+      job.file_path !== null &&
+      (await access(job.file_path).then(
+        () => true,
+        () => false,
+      ))
+    );
+  }
+
+  private async defer(importId: string, workspaceId: string): Promise<void> {
+    await this.db.inWorkspace(workspaceId, (m) =>
+      m.query(
+        `UPDATE crm.imports SET status = CASE WHEN processed_rows = 0 THEN 'queued' ELSE status END,
+                locked_until = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'running'`,
+        [importId, DEFER_SECONDS],
+      ),
+    );
   }
 
   private async process(job: ImportRow, workspaceId: string): Promise<BatchCounts> {

@@ -96,14 +96,17 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.halt.signal.aborted) await this.release(claim);
   }
 
-  /** The oldest queued import, or a running one whose worker stopped renewing its lease. */
+  /**
+   * The oldest queued import, or a running one whose worker stopped renewing its lease. A
+   * queued import with a future `locked_until` was deferred (its file is on another replica).
+   */
   private async claim(): Promise<Claim | undefined> {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT set_config('app.crm_worker', 'on', true)`);
       const raw: unknown = await m.query(
         `WITH due AS MATERIALIZED (
            SELECT id FROM crm.imports
-            WHERE status = 'queued' OR (status = 'running' AND (locked_until IS NULL OR locked_until < now()))
+            WHERE status IN ('queued', 'running') AND (locked_until IS NULL OR locked_until < now())
             ORDER BY created_at
             LIMIT 1
             FOR UPDATE SKIP LOCKED)
