@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { appendToOutbox, newEvent } from '@meridian/platform';
 import type { Benchmark, BenchmarkOptions, BenchmarkResult } from '../benchmark.js';
+import { tenantTx } from '../crm-data.js';
 import { measure, type Measurement } from '../measure.js';
 import { startStack } from '../stack.js';
 
@@ -24,21 +25,7 @@ async function seed(superuserUrl: string, workspaceId: string, n: number): Promi
 
 /** The same statements the crm service runs, through a raw pg pool. */
 function rawOps(pool: pg.Pool, workspaceId: string, ids: string[]) {
-  const tx = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query(`SELECT set_config('app.workspace_id', $1, true)`, [workspaceId]);
-      const r = await fn(c);
-      await c.query('COMMIT');
-      return r;
-    } catch (err) {
-      await c.query('ROLLBACK');
-      throw err;
-    } finally {
-      c.release();
-    }
-  };
+  const tx = <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => tenantTx(pool, workspaceId, fn);
   return {
     create: (i: number) =>
       tx(async (c) => {

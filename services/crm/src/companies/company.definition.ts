@@ -1,4 +1,4 @@
-import type { ObjectDefinition, StandardField } from '../records/object-definition.js';
+import { COMMON_FIELDS, isoOrNull as iso, type ObjectDefinition, type StandardField } from '../records/object-definition.js';
 import { createCompanySchema, patchCompanySchema, type CreateCompanyInput, type PatchCompanyInput } from './dto/company.schemas.js';
 
 export interface CompanyDto {
@@ -19,20 +19,13 @@ export interface CompanyDto {
   lastActivityAt: string | null;
 }
 
-const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : null);
-
 const fields: StandardField[] = [
   { key: 'name', kind: 'text', expr: 'r.name', sortExpr: 'lower(r.name)', caseInsensitive: true, nullable: false },
   { key: 'domain', kind: 'text', expr: 'r.domain', sortExpr: 'r.domain', caseInsensitive: true, nullable: true },
   { key: 'industry', kind: 'text', expr: 'r.industry', caseInsensitive: true, nullable: true },
   { key: 'employees', kind: 'number', expr: 'r.employees', sortExpr: 'r.employees', nullable: true },
   { key: 'annualRevenue', kind: 'number', expr: 'r.annual_revenue', sortExpr: 'r.annual_revenue', nullable: true },
-  { key: 'ownerId', kind: 'uuid', expr: 'r.owner_id', sortExpr: 'r.owner_id', nullable: true },
-  { key: 'tags', kind: 'tags', expr: 'r.tags', nullable: false },
-  { key: 'externalId', kind: 'text', expr: 'r.external_id', nullable: true },
-  { key: 'createdAt', kind: 'datetime', expr: 'r.created_at', sortExpr: 'r.created_at', nullable: false },
-  { key: 'updatedAt', kind: 'datetime', expr: 'r.updated_at', sortExpr: 'r.updated_at', nullable: false },
-  { key: 'lastActivityAt', kind: 'datetime', expr: 'r.last_activity_at', sortExpr: 'r.last_activity_at', nullable: true },
+  ...COMMON_FIELDS,
 ];
 
 export const companyDefinition: ObjectDefinition<CompanyDto, CreateCompanyInput, PatchCompanyInput> = {

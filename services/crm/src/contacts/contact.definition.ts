@@ -1,4 +1,4 @@
-import type { ObjectDefinition, StandardField } from '../records/object-definition.js';
+import { COMMON_FIELDS, isoOrNull as iso, type ObjectDefinition, type StandardField } from '../records/object-definition.js';
 import { createContactSchema, patchContactSchema, type CreateContactInput, type PatchContactInput } from './dto/contact.schemas.js';
 import { LEAD_STATUSES, LIFECYCLE_STAGES } from './contact-vocabulary.js';
 
@@ -28,8 +28,6 @@ export interface ContactDto {
   lastActivityAt: string | null;
 }
 
-const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : null);
-
 const fields: StandardField[] = [
   { key: 'firstName', kind: 'text', expr: 'r.first_name', sortExpr: 'lower(r.first_name)', caseInsensitive: true, nullable: false },
   { key: 'lastName', kind: 'text', expr: 'r.last_name', sortExpr: 'lower(r.last_name)', caseInsensitive: true, nullable: false },
@@ -37,7 +35,6 @@ const fields: StandardField[] = [
   { key: 'phone', kind: 'text', expr: 'r.phone', nullable: true },
   { key: 'title', kind: 'text', expr: 'r.title', caseInsensitive: true, nullable: true },
   { key: 'companyId', kind: 'uuid', expr: 'r.company_id', sortExpr: 'r.company_id', nullable: true },
-  { key: 'ownerId', kind: 'uuid', expr: 'r.owner_id', sortExpr: 'r.owner_id', nullable: true },
   {
     key: 'lifecycleStage',
     kind: 'text',
@@ -48,11 +45,7 @@ const fields: StandardField[] = [
   },
   { key: 'leadStatus', kind: 'text', expr: 'r.lead_status', sortExpr: 'r.lead_status', nullable: true, values: LEAD_STATUSES },
   { key: 'source', kind: 'text', expr: 'r.source', caseInsensitive: true, nullable: true },
-  { key: 'tags', kind: 'tags', expr: 'r.tags', nullable: false },
-  { key: 'externalId', kind: 'text', expr: 'r.external_id', nullable: true },
-  { key: 'createdAt', kind: 'datetime', expr: 'r.created_at', sortExpr: 'r.created_at', nullable: false },
-  { key: 'updatedAt', kind: 'datetime', expr: 'r.updated_at', sortExpr: 'r.updated_at', nullable: false },
-  { key: 'lastActivityAt', kind: 'datetime', expr: 'r.last_activity_at', sortExpr: 'r.last_activity_at', nullable: true },
+  ...COMMON_FIELDS,
 ];
 
 export const contactDefinition: ObjectDefinition<ContactDto, CreateContactInput, PatchContactInput> = {

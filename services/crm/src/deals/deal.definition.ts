@@ -1,4 +1,4 @@
-import type { ObjectDefinition, StandardField } from '../records/object-definition.js';
+import { COMMON_FIELDS, isoOrNull as iso, type ObjectDefinition, type StandardField } from '../records/object-definition.js';
 import { createDealSchema, patchDealSchema, type CreateDealInput, type PatchDealInput } from './dto/deal.schemas.js';
 
 export interface DealDto {
@@ -29,8 +29,6 @@ export interface DealDto {
   lastActivityAt: string | null;
 }
 
-const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : null);
-
 const fields: StandardField[] = [
   { key: 'name', kind: 'text', expr: 'r.name', sortExpr: 'lower(r.name)', caseInsensitive: true, nullable: false },
   { key: 'amount', kind: 'number', expr: 'r.amount', sortExpr: 'r.amount', nullable: true },
@@ -40,14 +38,9 @@ const fields: StandardField[] = [
   { key: 'status', kind: 'text', expr: 'r.status', nullable: false, values: ['open', 'won', 'lost'] },
   { key: 'probability', kind: 'number', expr: 'r.probability', nullable: true },
   { key: 'expectedCloseDate', kind: 'date', expr: 'r.expected_close_date', sortExpr: 'r.expected_close_date', nullable: true },
-  { key: 'ownerId', kind: 'uuid', expr: 'r.owner_id', sortExpr: 'r.owner_id', nullable: true },
   { key: 'companyId', kind: 'uuid', expr: 'r.company_id', sortExpr: 'r.company_id', nullable: true },
   { key: 'closedAt', kind: 'datetime', expr: 'r.closed_at', nullable: true },
-  { key: 'tags', kind: 'tags', expr: 'r.tags', nullable: false },
-  { key: 'externalId', kind: 'text', expr: 'r.external_id', nullable: true },
-  { key: 'createdAt', kind: 'datetime', expr: 'r.created_at', sortExpr: 'r.created_at', nullable: false },
-  { key: 'updatedAt', kind: 'datetime', expr: 'r.updated_at', sortExpr: 'r.updated_at', nullable: false },
-  { key: 'lastActivityAt', kind: 'datetime', expr: 'r.last_activity_at', sortExpr: 'r.last_activity_at', nullable: true },
+  ...COMMON_FIELDS,
 ];
 
 export const dealDefinition: ObjectDefinition<DealDto, CreateDealInput, PatchDealInput> = {

@@ -44,3 +44,16 @@ export interface ObjectDefinition<Dto extends { id: string }, Create, Patch> {
   patchSchema: z.ZodType<Patch>;
   toDto(row: Record<string, unknown>): Dto;
 }
+
+/** Fields every object has: owner, tags, external id and the timestamps lists sort by. */
+export const COMMON_FIELDS: readonly StandardField[] = [
+  { key: 'ownerId', kind: 'uuid', expr: 'r.owner_id', sortExpr: 'r.owner_id', nullable: true },
+  { key: 'tags', kind: 'tags', expr: 'r.tags', nullable: false },
+  { key: 'externalId', kind: 'text', expr: 'r.external_id', nullable: true },
+  { key: 'createdAt', kind: 'datetime', expr: 'r.created_at', sortExpr: 'r.created_at', nullable: false },
+  { key: 'updatedAt', kind: 'datetime', expr: 'r.updated_at', sortExpr: 'r.updated_at', nullable: false },
+  { key: 'lastActivityAt', kind: 'datetime', expr: 'r.last_activity_at', sortExpr: 'r.last_activity_at', nullable: true },
+];
+
+/** Timestamps as ISO strings in DTOs (null stays null). */
+export const isoOrNull = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : null);
