@@ -27,7 +27,7 @@ export default defineConfig({
             // Components no first screen shows stay out of the shared MUI chunk and load with the pages that use them.
             {
               name: 'mui',
-              test: /node_modules[\\/](@mui[\\/](?!x-)(?!material[\\/](Autocomplete|Step\w*|Table\w*|Radio\w*|Switch|ToggleButton\w*|Card\w*|Grid|LinearProgress|Badge)[\\/])|@emotion|@popperjs|react-transition-group|stylis)/,
+              test: /node_modules[\\/](@mui[\\/](?!x-)(?!material[\\/](Autocomplete|Step\w*|Table\w*|Radio\w*|Switch|ToggleButton\w*|Card\w*|Grid|LinearProgress|TextField|Select|NativeSelect|InputBase|OutlinedInput|FilledInput|Input|InputLabel|InputAdornment|FormHelperText|TextareaAutosize|Slider)[\\/])|@emotion|@popperjs|react-transition-group|stylis)/,
               priority: 2,
             },
           ],

@@ -1,20 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import BookmarkAddOutlined from '@mui/icons-material/BookmarkAddOutlined';
 import MoreVert from '@mui/icons-material/MoreVert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import { useT } from '../../../app/i18n';
 import { describeApiError } from '../../../api/problem';
 import { ConfirmDialog } from '../../../common/components/ConfirmDialog';
@@ -32,43 +25,36 @@ interface ViewTabsProps {
   onSelect: (view: SavedView | null) => void;
 }
 
+// The save dialog (text inputs) loads when first opened: the list's first screen has none.
+const SaveViewDialog = lazy(async () => ({ default: (await import('./SaveViewDialog')).SaveViewDialog }));
+
 /** Saved views as tabs: switch between them, save the current table as a new one, update or delete. */
 export function ViewTabs({ object, activeId, current, modified, onSelect }: ViewTabsProps) {
   const t = useT();
   const toast = useToast();
-  const titleId = useId();
   const { data } = useListViewsQuery(object);
   const [createView, creating] = useCreateViewMutation();
   const [updateView, updating] = useUpdateViewMutation();
   const [deleteView, deleting] = useDeleteViewMutation();
   const [saveOpen, setSaveOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [shared, setShared] = useState(false);
-  const [nameError, setNameError] = useState<string | null>(null);
+  const [saveLoaded, setSaveLoaded] = useState(false);
+  if (saveOpen && !saveLoaded) setSaveLoaded(true);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const views = data?.data ?? [];
   const active = views.find((v) => v.id === activeId) ?? null;
 
-  useEffect(() => {
-    if (saveOpen) {
-      setName('');
-      setShared(false);
-      setNameError(null);
-    }
-  }, [saveOpen]);
-
-  const save = async () => {
-    if (!name.trim()) return setNameError(t('validation.required', { field: t('records.views.name') }));
-    const result = await createView({ object, name: name.trim(), shared, ...current });
+  /** Saves the table as a view; answers why it failed, or null. */
+  const save = async (name: string, shared: boolean): Promise<string | null> => {
+    const result = await createView({ object, name, shared, ...current });
     if ('data' in result && result.data) {
       toast({ message: t('records.views.saved', { name: result.data.name }) });
       setSaveOpen(false);
       onSelect(result.data);
-    } else {
-      const info = describeApiError(result.error);
-      setNameError(Object.values(info.fieldErrors)[0] ?? info.detail ?? t('common.error.unexpected'));
+      return null;
     }
+    const info = describeApiError(result.error);
+    return Object.values(info.fieldErrors)[0] ?? info.detail ?? t('common.error.unexpected');
   };
 
   const update = async () => {
@@ -138,46 +124,11 @@ export function ViewTabs({ object, activeId, current, modified, onSelect }: View
           {t('records.views.delete')}
         </MenuItem>
       </Menu>
-      <Dialog open={saveOpen} onClose={() => setSaveOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="xs">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          noValidate
-        >
-          <DialogTitle id={titleId}>{t('records.views.saveTitle')}</DialogTitle>
-          <DialogContent>
-            <TextField
-              autoFocus
-              fullWidth
-              name="viewName"
-              label={t('records.views.name')}
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                setNameError(null);
-              }}
-              error={Boolean(nameError)}
-              helperText={nameError ?? ' '}
-              sx={{ mt: 1 }}
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-            />
-            <FormControlLabel
-              control={<Checkbox checked={shared} onChange={(e) => setShared(e.target.checked)} />}
-              label={t('records.views.shared')}
-            />
-          </DialogContent>
-          <DialogActions sx={{ px: 3, pb: 2.5 }}>
-            <Button color="inherit" onClick={() => setSaveOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" variant="contained" loading={creating.isLoading}>
-              {t('records.views.save')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      {saveLoaded && (
+        <Suspense fallback={null}>
+          <SaveViewDialog open={saveOpen} onClose={() => setSaveOpen(false)} onSave={save} saving={creating.isLoading} />
+        </Suspense>
+      )}
       <ConfirmDialog
         open={confirmDelete}
         title={t('records.views.deleteTitle', { name: active?.name ?? '' })}
