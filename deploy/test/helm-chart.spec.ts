@@ -109,7 +109,8 @@ if (!helm)
   );
 
 describeHelm('rendered chart (helm template)', () => {
-  const rendered = Object.fromEntries(ENVIRONMENTS.map((e) => [e, helmTemplate(helm!, `values-${e}.yaml`, CLOUD_BUILD_SETS)]));
+  // A skipped describe still runs its body to collect tests: render only when helm exists.
+  const rendered = helm ? Object.fromEntries(ENVIRONMENTS.map((e) => [e, helmTemplate(helm, `values-${e}.yaml`, CLOUD_BUILD_SETS)])) : {};
   const of = (env: string, kind: string) => rendered[env]!.manifests.filter((m) => m.kind === kind);
   const one = (env: string, kind: string, name: string) => of(env, kind).find((m) => m.metadata.name === name) as Manifest;
   const names = SERVICES.map((s) => s.name);
