@@ -57,6 +57,12 @@ export default {
       testTimeout: 120000,
       setupFilesAfterEnv: ['<rootDir>/scripts/jest-slow-tier.js'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/web/e2e/**/*.e2e-spec.ts'], testTimeout: 300000 },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/web/e2e/**/*.e2e-spec.ts'],
+      testTimeout: 300000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/jest-slow-tier.js'],
+    },
   ],
 };

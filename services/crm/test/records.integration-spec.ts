@@ -351,6 +351,14 @@ describe('crm records: companies, contacts and deals on the generic engine (real
         contactIds: [contact.body.id],
         companyName: 'Globex',
       });
+      const byContact = await list(ws, 'deals', {
+        filter: JSON.stringify({ and: [{ field: 'contactIds', op: 'contains', value: contact.body.id }] }),
+      });
+      expect(byContact.body.data.map((d: Row) => d.id)).toEqual([deal.body.id]);
+      const other = await list(ws, 'deals', {
+        filter: JSON.stringify({ and: [{ field: 'contactIds', op: 'contains', value: randomUUID() }] }),
+      });
+      expect(other.body.data).toEqual([]);
       const pipelines = await get(ws, '/api/v1/pipelines');
       const won = pipelines.body.data[0].stages.find((s: { kind: string }) => s.kind === 'won');
       const moved = await http(crm.httpUrl, 'PATCH', `/api/v1/deals/${deal.body.id}`, { token: ws.token, body: { stageId: won.id } });

@@ -39,6 +39,13 @@ const fields: StandardField[] = [
   { key: 'probability', kind: 'number', expr: 'r.probability', nullable: true },
   { key: 'expectedCloseDate', kind: 'date', expr: 'r.expected_close_date', sortExpr: 'r.expected_close_date', nullable: true },
   { key: 'companyId', kind: 'uuid', expr: 'r.company_id', sortExpr: 'r.company_id', nullable: true },
+  // The deal's contacts: `contains` finds a contact's deals (record pages), `in` any of several.
+  {
+    key: 'contactIds',
+    kind: 'tags',
+    expr: 'ARRAY(SELECT dc.contact_id::text FROM crm.deal_contacts dc WHERE dc.deal_id = r.id)',
+    nullable: false,
+  },
   { key: 'closedAt', kind: 'datetime', expr: 'r.closed_at', nullable: true },
   ...COMMON_FIELDS,
 ];
@@ -55,7 +62,7 @@ export const dealDefinition: ObjectDefinition<DealDto, CreateDealInput, PatchDea
     r.status, r.lost_reason, r.closed_at, r.stage_changed_at, r.tags, r.external_id, r.custom, r.created_at, r.updated_at, r.last_activity_at`,
   joins: 'JOIN crm.pipeline_stages s ON s.id = r.stage_id LEFT JOIN crm.companies co ON co.id = r.company_id',
   fields,
-  extraKeys: ['stageName', 'stageKind', 'companyName', 'contactIds', 'lostReason', 'stageChangedAt', 'custom'],
+  extraKeys: ['stageName', 'stageKind', 'companyName', 'lostReason', 'stageChangedAt', 'custom'],
   createSchema: createDealSchema,
   patchSchema: patchDealSchema,
   toDto: (r) => ({
