@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 /** Deterministic people: last names from a fixed list with numeric suffixes, 1 in 8 a lead. */
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Smith',
   'Johnson',
   'Williams',
@@ -20,7 +20,7 @@ const LAST_NAMES = [
   'Anderson',
   'Thomas',
 ];
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'James',
   'Mary',
   'Robert',

@@ -9,45 +9,9 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Benchmark, BenchmarkOptions, BenchmarkResult } from '../benchmark.js';
-import { LIFECYCLE, ratio, signup } from '../crm-data.js';
+import { FIRST_NAMES, LAST_NAMES, LIFECYCLE, ratio, signup } from '../crm-data.js';
 import { startStack } from '../stack.js';
 
-const FIRST = [
-  'James',
-  'Mary',
-  'Robert',
-  'Patricia',
-  'John',
-  'Jennifer',
-  'Michael',
-  'Linda',
-  'David',
-  'Elizabeth',
-  'William',
-  'Barbara',
-  'Richard',
-  'Susan',
-  'Joseph',
-  'Jessica',
-];
-const LAST = [
-  'Smith',
-  'Johnson',
-  'Williams',
-  'Brown',
-  'Jones',
-  'Garcia',
-  'Miller',
-  'Davis',
-  'Rodriguez',
-  'Martinez',
-  'Hernandez',
-  'Lopez',
-  'Gonzalez',
-  'Wilson',
-  'Anderson',
-  'Thomas',
-];
 const LIFECYCLE_LABELS = [
   'Subscriber',
   'Lead',
@@ -68,8 +32,8 @@ function person(i: number) {
   const duplicate = i % 100 === 99 && i > 50;
   const invalid = i % 1000 === 500;
   return {
-    first: FIRST[(i * 7) % 16]!,
-    last: `${LAST[(i * 13) % 16]!}${i % 997}`,
+    first: FIRST_NAMES[(i * 7) % 16]!,
+    last: `${LAST_NAMES[(i * 13) % 16]!}${i % 997}`,
     email: invalid ? `not-an-email-${i}` : emailOf(duplicate ? i - 50 : i),
     // A valid US number (exchange 200–999): libphonenumber rejects 0xx/1xx exchanges.
     phone: `+1415${200 + (i % 800)}${String(i % 10_000).padStart(4, '0')}`,
