@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, type FieldError, type Principal } from '@meridian/platform';
+import { DomainError, ErrorCode, type FieldError } from '@meridian/platform';
 import { rows } from '../pipelines/pipeline-sql.js';
 
 /** The records an activity or a task hangs on. */
@@ -19,8 +19,7 @@ export const LINKS: Record<LinkField, { table: string; column: string; label: st
   dealId: { table: 'crm.deals', column: 'deal_id', label: 'deal' },
 };
 
-/** The user whose records alone a caller may see ('team' visibility until teams exist), or undefined for all. */
-export const ownOnly = (viewer?: Principal): string | undefined => (viewer?.recordVisibility === 'team' ? viewer.userId : undefined);
+export { ownOnly } from '../shared/visibility.js';
 
 /**
  * 404 naming each linked id that is missing, in another workspace or not visible to the

@@ -1,3 +1,4 @@
+import { ownOnly } from '../shared/visibility.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundError, TenantDatabase, type Principal } from '@meridian/platform';
@@ -15,7 +16,7 @@ export interface DuplicatePair {
   records: [Row, Row];
 }
 
-export const ownerScope = (p: Principal): string | null => (p.recordVisibility === 'team' ? p.userId : null);
+export const ownerScope = (p: Principal): string | null => ownOnly(p) ?? null;
 
 /** Fetches the visible records among `ids` (API shape), keyed by id. */
 export async function visibleRecords(

@@ -1,3 +1,4 @@
+import { ownOnly as ownerOf } from '../shared/visibility.js';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
@@ -32,7 +33,7 @@ export interface ImportPreview {
 }
 
 /** Imports the caller may see: all of the workspace's, or their own with 'team' visibility. */
-const ownOnly = (p: Principal): string | null => (p.recordVisibility === 'team' ? p.userId : null);
+const ownOnly = (p: Principal): string | null => ownerOf(p) ?? null;
 
 const ERRORS_PAGE = 5000;
 

@@ -1,3 +1,4 @@
+import { ownOnly } from '../shared/visibility.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents, LOGGER, NotFoundError, TenantDatabase, type Logger, type Principal } from '@meridian/platform';
@@ -129,7 +130,7 @@ export class PrivacyService {
 
   /** The contact if the caller may see it (workspace + 'team' visibility), else a 404. */
   private async lockVisible(m: EntityManager, principal: Principal, contactId: string, lock = true): Promise<PersonRow> {
-    const own = principal.recordVisibility === 'team' ? principal.userId : null;
+    const own = ownOnly(principal) ?? null;
     const rows: PersonRow[] = await m.query(
       `SELECT id, first_name, last_name, email, emails, phone, phones FROM crm.contacts
         WHERE workspace_id = $1 AND id = $2 AND ($3::uuid IS NULL OR owner_id = $3)${lock ? ' FOR UPDATE' : ''}`,

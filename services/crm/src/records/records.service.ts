@@ -12,6 +12,7 @@ import { insertRow, updateRow, type ColumnValues } from './record-sql.js';
 import { resolveField } from './resolve-field.js';
 import { invalidCursor, isDataException, orderedQuery, parseSort, sortCursor, sortSignature } from './sort.js';
 import { SqlParams } from './sql-params.js';
+import { ownOnly } from '../shared/visibility.js';
 
 export interface RecordPage<Dto> {
   data: Partial<Dto>[];
@@ -28,8 +29,7 @@ export interface AggregateRow {
 /** Exact totals up to this many rows; beyond it the planner's estimate (no full COUNT per page). */
 const EXACT_TOTAL_LIMIT = 10_000;
 
-/** The user whose records alone a viewer may see ('team' = own until teams exist), or undefined for all. */
-export const ownOnly = (viewer?: Principal): string | undefined => (viewer?.recordVisibility === 'team' ? viewer.userId : undefined);
+export { ownOnly };
 
 type Dto = { id: string; custom?: Record<string, unknown> };
 
