@@ -62,7 +62,8 @@ export async function seedContacts(
               ($5::text[])[1 + (i * 13) % 16] || (i % 997),
               'person' || i || '@example' || (i % 50) || '.com',
               '+1415' || lpad((i % 10000000)::text, 7, '0'),
-              ($6::text[])[1 + i % 8],
+              -- independent of the name (which cycles every 16 rows): every stage has every name
+              ($6::text[])[1 + (i / 16) % 8],
               $7, $7,
               now() - make_interval(secs => i), now() - make_interval(secs => i)
          FROM generate_series($2::int, $3::int) AS i`,

@@ -9,11 +9,11 @@ const SMALL = 1_000;
 /** The keyset SQL crm runs for `filter=lifecycleStage eq lead & sort=lastName & limit=60` (page 1 and after a cursor). */
 const SELECT = `SELECT r.id, r.first_name, r.last_name, r.email, r.emails, r.phone, r.phones, r.title, r.company_id, co.name AS company_name,
     r.owner_id, r.lifecycle_stage, r.lead_status, r.source, r.tags, r.address, r.social, r.external_id, r.custom,
-    r.created_at, r.updated_at, r.last_activity_at, (lower(r.last_name))::text AS k0
+    r.created_at, r.updated_at, r.last_activity_at, (r.last_name_key)::text AS k0
   FROM crm.contacts r LEFT JOIN crm.companies co ON co.id = r.company_id
   WHERE r.workspace_id = $1::uuid AND r.lifecycle_stage = $2::text`;
-const FIRST_PAGE = `${SELECT} ORDER BY lower(r.last_name) ASC, r.id ASC LIMIT 61`;
-const NEXT_PAGE = `${SELECT} AND (lower(r.last_name), r.id) > ($3::text, $4::uuid) ORDER BY lower(r.last_name) ASC, r.id ASC LIMIT 61`;
+const FIRST_PAGE = `${SELECT} ORDER BY r.last_name_key ASC, r.id ASC LIMIT 61`;
+const NEXT_PAGE = `${SELECT} AND (r.last_name_key, r.id) > ($3::text, $4::uuid) ORDER BY r.last_name_key ASC, r.id ASC LIMIT 61`;
 const FILTER = JSON.stringify({ and: [{ field: 'lifecycleStage', op: 'eq', value: 'lead' }] });
 
 interface Case {
@@ -52,7 +52,7 @@ async function run({ scale, seconds }: BenchmarkOptions): Promise<BenchmarkResul
       // A cursor in the middle of the filtered list: the row at the median last name.
       const mid = await tenantTx(pool, ws.workspaceId, (c) =>
         c.query<{ k0: string; id: string }>(
-          `${SELECT} ORDER BY lower(r.last_name), r.id OFFSET (SELECT count(*) / 16 FROM crm.contacts WHERE workspace_id = $1) LIMIT 1`,
+          `${SELECT} ORDER BY r.last_name_key, r.id OFFSET (SELECT count(*) / 16 FROM crm.contacts WHERE workspace_id = $1) LIMIT 1`,
           [ws.workspaceId, 'lead'],
         ),
       );

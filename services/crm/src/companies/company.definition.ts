@@ -20,8 +20,8 @@ export interface CompanyDto {
 }
 
 const fields: StandardField[] = [
-  { key: 'name', kind: 'text', expr: 'r.name', sortExpr: 'lower(r.name)', caseInsensitive: true, nullable: false },
-  { key: 'domain', kind: 'text', expr: 'r.domain', sortExpr: 'r.domain', caseInsensitive: true, nullable: true },
+  { key: 'name', kind: 'text', expr: 'r.name', ciExpr: 'r.name_key', sortExpr: 'r.name_key', caseInsensitive: true, nullable: false },
+  { key: 'domain', kind: 'text', expr: 'r.domain', ciExpr: 'r.domain', sortExpr: 'r.domain', caseInsensitive: true, nullable: true },
   { key: 'industry', kind: 'text', expr: 'r.industry', caseInsensitive: true, nullable: true },
   { key: 'employees', kind: 'number', expr: 'r.employees', sortExpr: 'r.employees', nullable: true },
   { key: 'annualRevenue', kind: 'number', expr: 'r.annual_revenue', sortExpr: 'r.annual_revenue', nullable: true },

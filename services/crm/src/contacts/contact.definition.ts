@@ -29,9 +29,25 @@ export interface ContactDto {
 }
 
 const fields: StandardField[] = [
-  { key: 'firstName', kind: 'text', expr: 'r.first_name', sortExpr: 'lower(r.first_name)', caseInsensitive: true, nullable: false },
-  { key: 'lastName', kind: 'text', expr: 'r.last_name', sortExpr: 'lower(r.last_name)', caseInsensitive: true, nullable: false },
-  { key: 'email', kind: 'text', expr: 'r.email', sortExpr: 'r.email', caseInsensitive: true, nullable: true },
+  {
+    key: 'firstName',
+    kind: 'text',
+    expr: 'r.first_name',
+    ciExpr: 'r.first_name_key',
+    sortExpr: 'r.first_name_key',
+    caseInsensitive: true,
+    nullable: false,
+  },
+  {
+    key: 'lastName',
+    kind: 'text',
+    expr: 'r.last_name',
+    ciExpr: 'r.last_name_key',
+    sortExpr: 'r.last_name_key',
+    caseInsensitive: true,
+    nullable: false,
+  },
+  { key: 'email', kind: 'text', expr: 'r.email', ciExpr: 'r.email', sortExpr: 'r.email', caseInsensitive: true, nullable: true },
   { key: 'phone', kind: 'text', expr: 'r.phone', nullable: true },
   { key: 'title', kind: 'text', expr: 'r.title', caseInsensitive: true, nullable: true },
   { key: 'companyId', kind: 'uuid', expr: 'r.company_id', sortExpr: 'r.company_id', nullable: true },

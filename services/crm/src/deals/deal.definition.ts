@@ -30,7 +30,7 @@ export interface DealDto {
 }
 
 const fields: StandardField[] = [
-  { key: 'name', kind: 'text', expr: 'r.name', sortExpr: 'lower(r.name)', caseInsensitive: true, nullable: false },
+  { key: 'name', kind: 'text', expr: 'r.name', ciExpr: 'r.name_key', sortExpr: 'r.name_key', caseInsensitive: true, nullable: false },
   { key: 'amount', kind: 'number', expr: 'r.amount', sortExpr: 'r.amount', nullable: true },
   { key: 'currency', kind: 'text', expr: 'r.currency', nullable: false },
   { key: 'pipelineId', kind: 'uuid', expr: 'r.pipeline_id', nullable: false },

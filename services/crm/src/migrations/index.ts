@@ -3,6 +3,7 @@ import { CrmCore1763800000000 } from './1763800000000-crm-core.js';
 import { CrmTimelineIdempotency1763801000000 } from './1763801000000-crm-timeline-idempotency.js';
 import { CrmSearchWords1763802000000 } from './1763802000000-crm-search-words.js';
 import { CrmSearchKeys1763803000000 } from './1763803000000-crm-search-keys.js';
+import { CrmSortKeys1763804000000 } from './1763804000000-crm-sort-keys.js';
 
 /** Every migration of the crm schema, oldest first. Never edit one that has landed. */
 export const crmMigrations = [
@@ -11,4 +12,5 @@ export const crmMigrations = [
   CrmTimelineIdempotency1763801000000,
   CrmSearchWords1763802000000,
   CrmSearchKeys1763803000000,
+  CrmSortKeys1763804000000,
 ];

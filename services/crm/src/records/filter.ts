@@ -160,7 +160,8 @@ function coerce(field: ResolvedField, value: unknown, ctx: FilterContext): unkno
 function conditionSql(c: FilterCondition, ctx: FilterContext, params: SqlParams): string {
   const field = resolveField(ctx.standard, ctx.custom, c.field, 'filter');
   const expr = field.expr(params);
-  const lowered = field.caseInsensitive ? `lower(${expr})` : expr;
+  // A stored lower-case column keeps the comparison leakproof (index-usable under RLS); lower() is not.
+  const lowered = field.ciExpr ?? (field.caseInsensitive ? `lower(${expr})` : expr);
   const one = (): string => {
     if (Array.isArray(c.value)) throw bad(`"${c.op}" on "${field.key}" takes one value, not a list.`);
     const v = coerce(field, c.value, ctx);
@@ -186,7 +187,7 @@ function conditionSql(c: FilterCondition, ctx: FilterContext, params: SqlParams)
       if (field.kind !== 'text') throw bad(`"${c.op}" applies to text fields; "${field.key}" is not one.`);
       const v = String(coerce(field, c.value, ctx)).toLowerCase();
       const pattern = c.op === 'contains' ? `%${escapeLike(v)}%` : `${escapeLike(v)}%`;
-      return `lower(${expr}) LIKE ${params.add(pattern, 'text')}`;
+      return `${field.ciExpr ?? `lower(${expr})`} LIKE ${params.add(pattern, 'text')}`;
     }
     case 'gt':
     case 'gte':

@@ -17,6 +17,11 @@ export interface StandardField {
   sortExpr?: string;
   /** Text compared case-insensitively (eq/in/startsWith via lower()). */
   caseInsensitive?: boolean;
+  /**
+   * A stored lower-case column for those comparisons (and the sort): under RLS only leakproof
+   * conditions use indexes, and lower() is not leakproof.
+   */
+  ciExpr?: string;
   /** Can be NULL (keyset pagination treats NULL as the largest value). */
   nullable: boolean;
   /** Allowed values for enum-like text fields. */

@@ -10,6 +10,8 @@ export interface ResolvedField {
   kind: FieldKind;
   nullable: boolean;
   caseInsensitive: boolean;
+  /** A stored lower-case column to compare case-insensitively, when the object has one. */
+  ciExpr?: string | undefined;
   values?: readonly string[] | undefined;
   /** SQL for the value; custom keys are bound as parameters, never spliced. */
   expr(params: SqlParams): string;
@@ -48,6 +50,7 @@ const fromStandard = (f: StandardField): ResolvedField => ({
   kind: f.kind,
   nullable: f.nullable,
   caseInsensitive: f.caseInsensitive ?? false,
+  ciExpr: f.ciExpr,
   values: f.values,
   expr: () => f.expr,
   sortExpr: f.sortExpr ? () => f.sortExpr! : undefined,
