@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { findAccessibilityViolations, formatViolations } from './support/axe.js';
 import { launchChromium } from './support/browser.js';
 import { startPlatform, type Platform } from './support/platform.js';
@@ -65,6 +65,12 @@ async function journey(name: string, body: () => Promise<void>) {
 }
 
 const mainNav = () => page.getByRole('navigation', { name: 'Main navigation' });
+
+/** Waits until the element's whole text is `text` (numbers arrive after the first render). */
+async function hasText(locator: Locator, text: string): Promise<void> {
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await locator.filter({ hasText: exact }).waitFor({ timeout: 30_000 });
+}
 
 describe('CRM flows: import, pipeline, duplicates', () => {
   beforeAll(async () => {
@@ -131,9 +137,9 @@ describe('CRM flows: import, pipeline, duplicates', () => {
         await page.getByRole('button', { name: 'Start import' }).click();
         await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
         await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
-        expect(await page.getByTestId('import-count-createdCount').textContent()).toBe('2');
-        expect(await page.getByTestId('import-count-errorCount').textContent()).toBe('1');
-        expect(await page.getByTestId('import-count-updatedCount').textContent()).toBe('0');
+        await hasText(page.getByTestId('import-count-createdCount'), '2');
+        await hasText(page.getByTestId('import-count-errorCount'), '1');
+        await hasText(page.getByTestId('import-count-updatedCount'), '0');
         await shot('03-import-result');
         await expectAccessible('the import result');
 
@@ -179,7 +185,7 @@ describe('CRM flows: import, pipeline, duplicates', () => {
           if (column) board.scrollLeft += column.left - frame.left - (board.clientWidth - column.width) / 2;
         });
         // Negotiation is 75% likely: the board is worth 75% of the deal.
-        expect(await page.getByTestId('pipeline-summary-weighted').textContent()).toBe('$18K');
+        await hasText(page.getByTestId('pipeline-summary-weighted'), '$18K');
         await shot('04-pipeline');
         await expectAccessible('the pipeline board');
 
@@ -196,8 +202,8 @@ describe('CRM flows: import, pipeline, duplicates', () => {
 
         await page.getByText(`${dealName} moved to Won`).waitFor();
         await won.getByTestId('deal-card').filter({ hasText: dealName }).waitFor();
-        expect(await won.getByTestId('stage-count').textContent()).toBe('1 deal');
-        expect(await won.getByTestId('stage-sum').textContent()).toBe('$24K');
+        await hasText(won.getByTestId('stage-count'), '1 deal');
+        await hasText(won.getByTestId('stage-sum'), '$24K');
         await page.getByTestId('pipeline-summary-won').getByText('$24K').waitFor();
         await shot('05-pipeline-won');
 
