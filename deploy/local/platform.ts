@@ -46,7 +46,19 @@ export interface ServicePorts {
 
 export async function allocatePorts(): Promise<Record<ServiceName, ServicePorts>> {
   const out = {} as Record<ServiceName, ServicePorts>;
-  for (const { name } of SERVICES) out[name] = { http: await freePort(), grpc: await freePort() };
+  // The OS may hand the same free port out twice in a row (each probe closes its socket
+  // again): two services on one port would crash-loop forever, so every port is distinct.
+  const taken = new Set<number>();
+  const distinct = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) {
+        taken.add(port);
+        return port;
+      }
+    }
+  };
+  for (const { name } of SERVICES) out[name] = { http: await distinct(), grpc: await distinct() };
   return out;
 }
 
