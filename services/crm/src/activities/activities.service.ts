@@ -17,10 +17,11 @@ import {
   type Principal,
 } from '@meridian/platform';
 import type { ActivityLogged } from '@meridian/proto/crm/v1/crm_events';
-import { rows } from '../pipelines/pipeline-sql.js';
+import { rows } from '../shared/sql.js';
 import { ACTIVITY_COLUMNS, activityMapper, type ActivityDto, type ActivityRow } from './activity.mapper.js';
 import { logActivitySchema, type ListActivitiesQuery, type UpdateActivityInput } from './dto/activity.schemas.js';
-import { LINKS, LINK_FIELDS, assertLinksVisible, ownOnly, visibleThroughLinksSql, type RecordLinks } from './record-links.js';
+import { LINKS, LINK_FIELDS, assertLinksVisible, visibleThroughLinksSql, type RecordLinks } from '../shared/record-links.js';
+import { ownOnly } from '../shared/visibility.js';
 
 export const ACTIVITY_LOGGED = 'crm.activity.logged.v1';
 

@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { ConflictError, DomainEvents, ErrorCode, DomainError, NotFoundError, TenantDatabase } from '@meridian/platform';
 import { STAGE_KINDS, type CreateStageInput, type StageKind, type UpdateStageInput } from './dto/pipeline.schemas.js';
 import { STAGE_COLUMNS, type PipelineDto, type StageRow } from './pipeline.mapper.js';
-import { moveTo, renumber, rows, uniqueAsConflict } from './pipeline-sql.js';
+import { rows } from '../shared/sql.js';
+import { moveTo, renumber, uniqueAsConflict } from './pipeline-sql.js';
 import { PipelinesService } from './pipelines.service.js';
 import { moveDealsBetweenStages } from './stage-deals.js';
 

@@ -13,7 +13,8 @@ import {
   type StageDto,
   type StageRow,
 } from './pipeline.mapper.js';
-import { moveTo, renumber, rows, uniqueAsConflict } from './pipeline-sql.js';
+import { rows } from '../shared/sql.js';
+import { moveTo, renumber, uniqueAsConflict } from './pipeline-sql.js';
 
 const PIPELINE_NAME_TAKEN = { pipelines_name_uq: { field: 'name', message: 'A pipeline with this name already exists.' } };
 

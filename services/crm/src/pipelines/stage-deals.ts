@@ -4,7 +4,7 @@ import type { DealStageChanged, DealUpdated } from '@meridian/proto/crm/v1/crm_e
 import { dealDefinition, type DealDto } from '../deals/deal.definition.js';
 import { dealToMessage } from '../deals/deals.service.js';
 import { diffRecords } from '../records/changes.js';
-import { rows } from './pipeline-sql.js';
+import { rows } from '../shared/sql.js';
 import type { StageRow } from './pipeline.mapper.js';
 
 export const DEAL_STAGE_CHANGED = 'crm.deal.stage_changed.v1';

@@ -29,8 +29,6 @@ export interface AggregateRow {
 /** Exact totals up to this many rows; beyond it the planner's estimate (no full COUNT per page). */
 const EXACT_TOTAL_LIMIT = 10_000;
 
-export { ownOnly };
-
 type Dto = { id: string; custom?: Record<string, unknown> };
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ValidationError, type Principal } from '@meridian/platform';
-import { ownOnly } from '../records/records.service.js';
+import { ownOnly } from './visibility.js';
 
 /**
  * A linked record (companyId, contactIds, ...) must exist in the caller's workspace and be

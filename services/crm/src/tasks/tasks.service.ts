@@ -16,8 +16,9 @@ import {
   type Principal,
 } from '@meridian/platform';
 import type { TaskCompleted } from '@meridian/proto/crm/v1/crm_events';
-import { LINKS, LINK_FIELDS, assertLinksVisible, ownOnly, visibleThroughLinksSql, type RecordLinks } from '../activities/record-links.js';
-import { rows } from '../pipelines/pipeline-sql.js';
+import { LINKS, LINK_FIELDS, assertLinksVisible, visibleThroughLinksSql, type RecordLinks } from '../shared/record-links.js';
+import { ownOnly } from '../shared/visibility.js';
+import { rows } from '../shared/sql.js';
 import { createTaskSchema, type ListTasksQuery, type UpdateTaskInput } from './dto/task.schemas.js';
 import { TASK_COLUMNS, taskMapper, type TaskDto, type TaskRow } from './task.mapper.js';
 

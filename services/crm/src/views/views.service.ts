@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundError, PermissionDeniedError, TenantDatabase, can, type Principal } from '@meridian/platform';
 import { FieldsService } from '../fields/fields.service.js';
-import { rows } from '../pipelines/pipeline-sql.js';
+import { rows } from '../shared/sql.js';
 import type { ObjectName } from '../records/object-definition.js';
 import type { CreateViewInput, UpdateViewInput } from './dto/view.schemas.js';
 import { checkViewDefinition } from './view-checks.js';

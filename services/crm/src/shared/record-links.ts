@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, type FieldError } from '@meridian/platform';
-import { rows } from '../pipelines/pipeline-sql.js';
+import { rows } from './sql.js';
 
 /** The records an activity or a task hangs on. */
 export interface RecordLinks {
@@ -18,8 +18,6 @@ export const LINKS: Record<LinkField, { table: string; column: string; label: st
   companyId: { table: 'crm.companies', column: 'company_id', label: 'company' },
   dealId: { table: 'crm.deals', column: 'deal_id', label: 'deal' },
 };
-
-export { ownOnly } from '../shared/visibility.js';
 
 /**
  * 404 naming each linked id that is missing, in another workspace or not visible to the
