@@ -227,7 +227,7 @@ export class ActivitiesService {
       const id = row[LINKS[f].column as keyof ActivityRow];
       if (!id) continue;
       await m.query(
-        `UPDATE ${LINKS[f].table} SET last_activity_at = $3 WHERE workspace_id = $1 AND id = $2
+        `UPDATE crm.${LINKS[f].table} SET last_activity_at = $3 WHERE workspace_id = $1 AND id = $2
            AND $3 <= now() AND (last_activity_at IS NULL OR last_activity_at < $3)`,
         [workspaceId, id, row.occurred_at],
       );
@@ -241,7 +241,7 @@ export class ActivitiesService {
       const ids = [...new Set(touched.map((r) => r[column as keyof ActivityRow] as string | null).filter((v): v is string => Boolean(v)))];
       if (ids.length === 0) continue;
       await m.query(
-        `UPDATE ${table} t SET last_activity_at = (
+        `UPDATE crm.${table} t SET last_activity_at = (
            SELECT max(a.occurred_at) FROM crm.activities a WHERE a.workspace_id = $1 AND a.${column} = t.id AND a.occurred_at <= now())
          WHERE t.workspace_id = $1 AND t.id = ANY($2::uuid[])`,
         [workspaceId, ids],

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, type FieldError } from '@meridian/platform';
-import { rows } from './sql.js';
+import { visibleIds, type RecordTable } from './references.js';
 
 /** The records an activity or a task hangs on. */
 export interface RecordLinks {
@@ -13,10 +13,10 @@ export const LINK_FIELDS = ['contactId', 'companyId', 'dealId'] as const;
 export type LinkField = (typeof LINK_FIELDS)[number];
 
 /** Link field → its table and column; identifiers come only from here, never from input. */
-export const LINKS: Record<LinkField, { table: string; column: string; label: string }> = {
-  contactId: { table: 'crm.contacts', column: 'contact_id', label: 'contact' },
-  companyId: { table: 'crm.companies', column: 'company_id', label: 'company' },
-  dealId: { table: 'crm.deals', column: 'deal_id', label: 'deal' },
+export const LINKS: Record<LinkField, { table: RecordTable; column: string; label: string }> = {
+  contactId: { table: 'contacts', column: 'contact_id', label: 'contact' },
+  companyId: { table: 'companies', column: 'company_id', label: 'company' },
+  dealId: { table: 'deals', column: 'deal_id', label: 'deal' },
 };
 
 /**
@@ -29,12 +29,8 @@ export async function assertLinksVisible(m: EntityManager, workspaceId: string, 
     const id = links[field];
     if (!id) continue;
     const { table, label } = LINKS[field];
-    const found = await rows(m, `SELECT 1 FROM ${table} WHERE workspace_id = $1 AND id = $2 ${own ? 'AND owner_id = $3' : ''}`, [
-      workspaceId,
-      id,
-      ...(own ? [own] : []),
-    ]);
-    if (found.length === 0) errors.push({ field, message: `No ${label} with this id.` });
+    const found = await visibleIds(m, workspaceId, table, [id], own);
+    if (found.size === 0) errors.push({ field, message: `No ${label} with this id.` });
   }
   if (errors.length > 0) throw new DomainError(ErrorCode.NotFound, `Linked record not found.`, errors);
 }
