@@ -21,7 +21,8 @@ export interface Claim {
  */
 export abstract class QueueWorker {
   private readonly wakeSignal = new WakeSignal();
-  private readonly halt = new AbortController();
+  /** Aborted on shutdown: long work passes its signal down to stop between steps. */
+  protected readonly halt = new AbortController();
   private loop: Promise<void> | undefined;
   protected running = false;
 
