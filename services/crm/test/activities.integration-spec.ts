@@ -1,16 +1,8 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
 import { ActivitiesService } from '../src/activities/activities.service.js';
-import { crmService } from '../src/service.js';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 interface Member {
   workspaceId: string;
@@ -19,10 +11,10 @@ interface Member {
 }
 
 describe('crm activity timeline (real Postgres)', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
 
   const member = async (
     role: 'owner' | 'manager' | 'member' | 'viewer',
@@ -67,18 +59,12 @@ describe('crm activity timeline (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
   });
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('logs a call on a contact, bumps its last activity and writes crm.activity.logged.v1 in the same transaction', async () => {

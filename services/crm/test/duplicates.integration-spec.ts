@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
-import { crmService } from '../src/service.js';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 interface Pair {
   id: string;
@@ -20,10 +12,10 @@ interface Pair {
 }
 
 describe('crm duplicates and merge (real Postgres)', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
   let ws: string;
   let token: string;
   const owner = randomUUID();
@@ -57,21 +49,15 @@ describe('crm duplicates and merge (real Postgres)', () => {
   const key = (a: string, b: string) => [a, b].sort().join(':');
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
   });
   beforeEach(async () => {
     ws = randomUUID();
     token = await issuer.sign({ role: 'manager', workspaceId: ws, userId: owner });
   });
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('suggests pairs by email (incl. other emails), phone and similar name in the same company, scored and explained', async () => {

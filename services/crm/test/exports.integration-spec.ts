@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
-import { crmService } from '../src/service.js';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 /** Booting the service (migrations included) on a busy 2-core machine takes longer than jest's 5 s hook default. */
 const HOOK_TIMEOUT_MS = 120_000;
@@ -18,10 +10,10 @@ const HOOK_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = 120_000;
 
 describe('crm CSV export (real Postgres)', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
 
   const exportCsv = async (token: string, body: unknown) => {
     const res = await fetch(`${crm.httpUrl}/api/v1/exports`, {
@@ -40,18 +32,12 @@ describe('crm CSV export (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
   }, HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   }, HOOK_TIMEOUT_MS);
 
   it(

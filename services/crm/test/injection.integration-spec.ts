@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
 import { companyDefinition } from '../src/companies/company.definition.js';
 import { contactDefinition } from '../src/contacts/contact.definition.js';
 import { dealDefinition } from '../src/deals/deal.definition.js';
 import { FILTER_OPS } from '../src/records/filter.js';
-import { crmService } from '../src/service.js';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 /**
  * quality.md case 10 for crm: SQL-injection-style and odd input through every filter
@@ -108,10 +100,10 @@ const OBJECTS = {
 type ObjectName = keyof typeof OBJECTS;
 
 describe('crm injection fuzz (real Postgres)', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
   let token: string;
   const customKeys: Record<ObjectName, string[]> = { contacts: [], companies: [], deals: [] };
   const ids: Record<string, string> = {};
@@ -143,11 +135,8 @@ describe('crm injection fuzz (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
     token = await issuer.sign({ role: 'owner', workspaceId: randomUUID() });
 
     // Custom fields whose keys are SQL words and whose label is SQL: they must only ever be bound.
@@ -199,10 +188,7 @@ describe('crm injection fuzz (real Postgres)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('binds custom field keys and values as parameters: SQL-word keys and quoted values filter and sort exactly', async () => {

@@ -1,17 +1,8 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { createEventBus, createLogger, newEvent } from '@meridian/platform';
-import {
-  createTestDatabase,
-  eventually,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
-import { crmService } from '../src/service.js';
+import { eventually, http, type TestDatabase, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 interface Stage {
   id: string;
@@ -33,6 +24,7 @@ describe('crm pipelines and stages (real Postgres)', () => {
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
 
   const owner = async (workspaceId = randomUUID()) => ({ workspaceId, token: await issuer.sign({ role: 'owner', workspaceId }) });
   const call = (token: string, method: string, path: string, body?: unknown) =>
@@ -51,18 +43,12 @@ describe('crm pipelines and stages (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ db, issuer, crm, su } = under);
   });
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('gives every workspace the default Sales pipeline lazily, exactly once under concurrent first reads', async () => {

@@ -1,15 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
-import { crmService } from '../src/service.js';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 const sha = (v: string) => createHash('sha256').update(v).digest('hex');
 
@@ -18,10 +10,10 @@ const sha = (v: string) => createHash('sha256').update(v).digest('hex');
  * workflow consumers of crm.contact.erased.v1 have their own suites.
  */
 describe('crm privacy: erase a person, export their data', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
   const ws = randomUUID();
   const other = randomUUID();
   const admin = randomUUID();
@@ -90,11 +82,8 @@ describe('crm privacy: erase a person, export their data', () => {
   const otherStage = async (w: string) => (await ensurePipeline(w))[1];
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
     adminToken = await issuer.sign({ role: 'admin', workspaceId: ws, userId: admin });
     managerToken = await issuer.sign({ role: 'manager', workspaceId: ws });
     otherToken = await issuer.sign({ role: 'owner', workspaceId: other });
@@ -102,10 +91,7 @@ describe('crm privacy: erase a person, export their data', () => {
   });
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('exports everything held on the person as JSON', async () => {

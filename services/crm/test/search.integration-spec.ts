@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
-import { crmService } from '../src/service.js';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 interface Hit {
   object: string;
@@ -20,10 +12,10 @@ interface Hit {
 }
 
 describe('crm global search (real Postgres, pg_trgm)', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
   const wsA = randomUUID();
   const wsB = randomUUID();
   const ownerA = randomUUID();
@@ -56,11 +48,8 @@ describe('crm global search (real Postgres, pg_trgm)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
     tokenA = await issuer.sign({ role: 'viewer', workspaceId: wsA, userId: ownerA });
     tokenB = await issuer.sign({ role: 'owner', workspaceId: wsB });
     teamToken = await issuer.sign({ role: 'member', workspaceId: wsA, userId: memberA, recordVisibility: 'team' });
@@ -101,10 +90,7 @@ describe('crm global search (real Postgres, pg_trgm)', () => {
   });
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('finds a contact by name prefix, ranking exact matches first, with title and subtitle', async () => {

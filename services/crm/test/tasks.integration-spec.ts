@@ -1,16 +1,8 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import {
-  createTestDatabase,
-  http,
-  startTestService,
-  startTestTokenIssuer,
-  type TestDatabase,
-  type TestService,
-  type TestTokenIssuer,
-} from '@meridian/platform/testing';
+import { http, type TestService, type TestTokenIssuer } from '@meridian/platform/testing';
 import { TasksService } from '../src/tasks/tasks.service.js';
-import { crmService } from '../src/service.js';
+import { startCrmUnderTest, type CrmUnderTest } from './support/crm-under-test.js';
 
 interface Member {
   workspaceId: string;
@@ -30,10 +22,10 @@ const HOUR = 3_600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
 
 describe('crm tasks (real Postgres)', () => {
-  let db: TestDatabase;
   let issuer: TestTokenIssuer;
   let crm: TestService;
   let su: pg.Client;
+  let under: CrmUnderTest;
 
   const member = async (
     role: 'owner' | 'manager' | 'member' | 'viewer',
@@ -72,18 +64,12 @@ describe('crm tasks (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(['crm']);
-    issuer = await startTestTokenIssuer();
-    crm = await startTestService(crmService, db, { AUTH_JWKS_URL: issuer.jwksUrl });
-    su = new pg.Client({ connectionString: db.superuserUrl });
-    await su.connect();
+    under = await startCrmUnderTest();
+    ({ issuer, crm, su } = under);
   });
 
   afterAll(async () => {
-    await su?.end();
-    await crm?.close();
-    await issuer?.close();
-    await db?.drop();
+    await under?.close();
   });
 
   it('creates a task for the caller by default and ignores mass-assigned keys', async () => {
